@@ -1,0 +1,60 @@
+// Bundles the extension with esbuild; with --tests also bundles the integration suites.
+//   node scripts/build.mjs               development build (source maps)
+//   node scripts/build.mjs --production  minified, for packaging
+//   node scripts/build.mjs --watch       rebuild on change
+//   node scripts/build.mjs --tests       extension + test/integration suites into out/
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+const extension = {
+  ...shared,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+};
+
+function integrationEntries() {
+  const dir = 'test/integration';
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join(dir, file));
+}
+
+const integration = {
+  ...shared,
+  entryPoints: tests ? integrationEntries() : [],
+  outbase: 'test/integration',
+  outdir: 'out/test/integration',
+  // mocha stays a runtime require: the suite runner and the suites must share one instance.
+  external: ['vscode', 'mocha'],
+  sourcemap: 'inline',
+};
+
+const configs = tests ? [extension, integration] : [extension];
+
+if (watch) {
+  for (const config of configs) {
+    const context = await esbuild.context(config);
+    await context.watch();
+  }
+  console.log('[watch] esbuild is watching src/ for changes');
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}
