@@ -1,0 +1,123 @@
+// Starts code-server (VS Code's server and browser workbench) on 127.0.0.1 in throwaway
+// user-data and config folders, and waits until it answers.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stopOnExit } from './cleanup.mjs';
+
+const startupLimitMs = 60_000;
+const shutdownGraceMs = 3_000;
+
+function portIsFree(port) {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePromise(true)));
+  });
+}
+
+async function anyFreePort() {
+  const probe = createServer();
+  await new Promise((resolvePromise) => probe.listen(0, '127.0.0.1', resolvePromise));
+  const { port } = probe.address();
+  await new Promise((resolvePromise) => probe.close(resolvePromise));
+  return port;
+}
+
+// The preferred port when it is free, any free port otherwise.
+export async function choosePort(preferred) {
+  return preferred && (await portIsFree(preferred)) ? preferred : anyFreePort();
+}
+
+// With VSCODE_IPC_HOOK_CLI (set inside a VS Code terminal) code-server hands the request
+// to that other instance instead of starting; the other VSCODE_* variables leak settings.
+function cleanEnvironment(nodeBin) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_')));
+  return { ...env, PATH: `${nodeBin}:${env.PATH}` };
+}
+
+function codeServerArguments({ port, folder, profile, extensionsDir }) {
+  return [
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', join(profile, 'config.yaml'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--ignore-last-opened',
+    '--user-data-dir', join(profile, 'user-data'),
+    '--extensions-dir', extensionsDir,
+    '--session-socket', join(profile, 'session.sock'),
+    // Makes the workbench read the `payload` query parameter that carries the test paths.
+    '--vscode-option', 'enable-smoke-test-driver',
+    folder,
+  ];
+}
+
+async function waitUntilHealthy(url, child, logFile) {
+  const deadline = Date.now() + startupLimitMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(new URL('healthz', url))).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error(`code-server did not come up at ${url}. Its log:\n${readFileSync(logFile, 'utf8')}`);
+}
+
+// Installs a packaged extension (.vsix) into an extensions folder; offline, unlike a marketplace id.
+export async function installVsix({ host, vsix, extensionsDir }) {
+  const child = spawn(host.codeServer, ['--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    env: cleanEnvironment(host.nodeBin),
+    stdio: 'inherit',
+  });
+  const code = await new Promise((resolvePromise) => child.on('exit', resolvePromise));
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}`);
+}
+
+// Starts code-server with `folder` open. `extensionsDir` defaults to an empty throwaway one.
+// Returns its base URL and a stop() that ends it and everything it started.
+export async function startCodeServer({ host, folder, port, extensionsDir }) {
+  const profile = mkdtempSync(join(tmpdir(), 'clippings-code-server-'));
+  writeFileSync(join(profile, 'config.yaml'), '');
+  const logFile = join(profile, 'code-server.log');
+  const log = openSync(logFile, 'a');
+  const args = codeServerArguments({ port, folder, profile, extensionsDir: extensionsDir ?? join(profile, 'extensions') });
+  // Its own process group, so that stopping it also stops the extension host it spawns.
+  const child = spawn(host.codeServer, args, { env: cleanEnvironment(host.nodeBin), stdio: ['ignore', log, log], detached: true });
+
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The whole group has already exited.
+    }
+  };
+  const forget = stopOnExit(() => {
+    killGroup('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const stop = async () => {
+    forget();
+    killGroup('SIGTERM');
+    const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
+    if (child.exitCode === null && child.signalCode === null) await Promise.race([exited, sleep(shutdownGraceMs)]);
+    killGroup('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  };
+
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await waitUntilHealthy(url, child, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, logFile, stop };
+}

@@ -1,0 +1,42 @@
+// `npm run test:integration` (after the build): runs out/test/integration/index.js inside a
+// real VS Code on a scratch copy of test/fixtures, and exits with the suite's code.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exitAfter, stopOnExit } from './cleanup.mjs';
+import { runExtensionTests } from './extension-tests.mjs';
+import { ensureHost } from './host-install.mjs';
+import { fixturesFolder, integrationEntry, repoRoot } from './paths.mjs';
+import { say } from './shell.mjs';
+
+const overallLimitMs = 10 * 60_000;
+
+// Tests may edit and save files freely: they work on a copy that is thrown away afterwards.
+function scratchWorkspace() {
+  const workspace = mkdtempSync(join(tmpdir(), 'clippings-workspace-'));
+  cpSync(fixturesFolder, workspace, { recursive: true });
+  stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
+  return workspace;
+}
+
+exitAfter(overallLimitMs, 'the integration suite');
+for (const built of [join(repoRoot, 'dist', 'extension.js'), integrationEntry]) {
+  if (!existsSync(built)) {
+    console.error(`[clippings] ${built} is missing: run \`npm run test:integration\`, which builds first`);
+    process.exit(1);
+  }
+}
+const host = await ensureHost();
+const workspace = scratchWorkspace();
+const workbenchLogFile = join(repoRoot, 'test-results', 'integration-workbench.log');
+say(`running the integration suite in VS Code (code-server) on a copy of test/fixtures in ${workspace}`);
+const exitCode = await runExtensionTests({
+  host,
+  workspace,
+  extensionDevelopmentPath: repoRoot,
+  extensionTestsPath: integrationEntry,
+  environment: { CLIPPINGS_TEST_WORKSPACE: workspace },
+  workbenchLogFile,
+});
+if (exitCode !== 0) say(`integration suite failed (exit code ${exitCode}); the workbench's own log is in ${workbenchLogFile}`);
+process.exit(exitCode);
