@@ -1,0 +1,222 @@
+/**
+ * Finding an anchor again in a text that changed outside the editor (another editor, git).
+ *
+ * Steps, first that succeeds wins (docs/annotations.md explains why):
+ * 1. `exact`: the quote is at its recorded offset, or at that offset moved by the shift its
+ *    preceding anchor just took (reanchorAll passes it), and its context agrees there.
+ * 2. `context`: the quote occurs elsewhere; among the occurrences whose context agrees, one is
+ *    clearly best. Equally good occurrences (duplicated paragraphs) make it an orphan.
+ * 3. `fuzzy`: a close approximation of the quote (at most `maxErrorRate` of its length in
+ *    edits) whose context agrees, clearly better than any other.
+ * 4. `orphan`: the last known offsets are kept.
+ * "Context agrees" means contextAgreement ≥ MIN_CONTEXT_AGREEMENT: a copy of the quote in
+ * other surroundings is a lookalike, never a place to move to.
+ */
+
+import search from 'approx-string-match';
+import { createAnchor } from './anchors';
+import { articleAt, type ArticleSpan } from './articles';
+import { contextAgreement } from './context';
+import type { Anchor } from './types';
+
+export type ReanchorStatus = 'exact' | 'context' | 'fuzzy' | 'orphan';
+
+export interface ReanchorResult {
+  readonly status: ReanchorStatus;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ReanchorOptions {
+  /** A second offset to try in step 1: `start + expectedShift`. */
+  readonly expectedShift?: number;
+  /** Fuzzy error budget as a share of the quote length; DEFAULT_MAX_ERROR_RATE when absent. */
+  readonly maxErrorRate?: number;
+  /** The articles of the new text: among equally good places, the one in the article titled as recorded wins. */
+  readonly articles?: readonly ArticleSpan[];
+}
+
+export const DEFAULT_MAX_ERROR_RATE = 0.15;
+/** Below this share of its recorded context, a place is a lookalike. */
+export const MIN_CONTEXT_AGREEMENT = 0.5;
+/** The best place must lead every other by this much of its score, or the choice is ambiguous. */
+const MIN_LEAD = 0.125;
+/** Approximate search only reports the best matches; masking them and searching again finds the next ones. */
+const FUZZY_ROUNDS = 3;
+/** A character no clipping contains, to mask places already considered. */
+const MASK = '\uffff';
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly errors: number;
+}
+
+type Choice = Candidate | 'ambiguous' | undefined;
+
+export function reanchor(anchor: Anchor, text: string, options: ReanchorOptions = {}): ReanchorResult {
+  const expected = placeAtExpectedOffset(anchor, text, options.expectedShift ?? 0);
+  if (expected) return { status: 'exact', start: expected.start, end: expected.end };
+  const occurrences = allOccurrences(text, anchor.quote);
+  const byContext = choose(occurrences, anchor, text, options.articles);
+  if (byContext === 'ambiguous') return orphan(anchor);
+  if (byContext) return { status: 'context', start: byContext.start, end: byContext.end };
+  const fuzzy = chooseApproximate(anchor, text, occurrences, options);
+  if (fuzzy === 'ambiguous' || !fuzzy) return orphan(anchor);
+  return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end };
+}
+
+export interface ReanchorOutcome {
+  readonly status: ReanchorStatus;
+  /**
+   * The anchor to keep: the same object when nothing about it changed; otherwise re-cut from
+   * the new text (the quote changes on a fuzzy match), or marked orphaned.
+   */
+  readonly anchor: Anchor;
+}
+
+/**
+ * Re-anchor many anchors against a new text, in document order, each trying first the shift
+ * its predecessor took: after an edit elsewhere, everything below it moved by the same amount,
+ * so nearly every anchor is settled by a single comparison.
+ */
+export function reanchorAll(
+  anchors: readonly Anchor[],
+  text: string,
+  options: Omit<ReanchorOptions, 'expectedShift'> = {},
+): ReanchorOutcome[] {
+  const order = anchors.map((_, index) => index).sort((a, b) => anchors[a].start - anchors[b].start);
+  const outcomes = new Array<ReanchorOutcome>(anchors.length);
+  let shift = 0;
+  for (const index of order) {
+    const anchor = anchors[index];
+    const result = reanchor(anchor, text, { ...options, expectedShift: shift });
+    if (result.status !== 'orphan') shift = result.start - anchor.start;
+    outcomes[index] = { status: result.status, anchor: settle(anchor, text, result, options.articles) };
+  }
+  return outcomes;
+}
+
+function settle(anchor: Anchor, text: string, result: ReanchorResult, articles?: readonly ArticleSpan[]): Anchor {
+  if (result.status === 'orphan') return anchor.orphaned ? anchor : { ...anchor, orphaned: true };
+  const recut = createAnchor(text, result.start, result.end, articles);
+  // Without the new articles, the recorded article is the best knowledge there is.
+  const fresh = articles || !anchor.article ? recut : { ...recut, article: anchor.article };
+  return sameAnchor(anchor, fresh) ? anchor : fresh;
+}
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.quote === b.quote &&
+    a.prefix === b.prefix &&
+    a.suffix === b.suffix &&
+    a.article?.index === b.article?.index &&
+    a.article?.title === b.article?.title &&
+    Boolean(a.orphaned) === Boolean(b.orphaned)
+  );
+}
+
+function orphan(anchor: Anchor): ReanchorResult {
+  return { status: 'orphan', start: anchor.start, end: anchor.end };
+}
+
+function placeAtExpectedOffset(anchor: Anchor, text: string, shift: number): Candidate | undefined {
+  const offsets = shift === 0 ? [anchor.start] : [anchor.start, anchor.start + shift];
+  for (const start of offsets) {
+    const end = start + anchor.quote.length;
+    if (start >= 0 && text.startsWith(anchor.quote, start) && contextAgreement(anchor, text, start, end) >= MIN_CONTEXT_AGREEMENT) {
+      return { start, end, errors: 0 };
+    }
+  }
+  return undefined;
+}
+
+function allOccurrences(text: string, quote: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    found.push({ start: at, end: at + quote.length, errors: 0 });
+  }
+  return found;
+}
+
+/**
+ * The clearly best candidate whose context agrees, 'ambiguous' when several are about as good
+ * (and the recorded article title does not single one out), undefined when none agrees.
+ */
+function choose(candidates: readonly Candidate[], anchor: Anchor, text: string, articles?: readonly ArticleSpan[]): Choice {
+  const scored = candidates
+    .map((candidate) => ({ candidate, agreement: contextAgreement(anchor, text, candidate.start, candidate.end) }))
+    .filter(({ agreement }) => agreement >= MIN_CONTEXT_AGREEMENT)
+    .map(({ candidate, agreement }) => ({ candidate, score: agreement + 1 - candidate.errors / anchor.quote.length }))
+    .sort((a, b) => b.score - a.score);
+  if (scored.length === 0) return undefined;
+  const contenders = scored.filter(({ score }) => scored[0].score - score < MIN_LEAD).map(({ candidate }) => candidate);
+  if (contenders.length === 1) return contenders[0];
+  const title = anchor.article?.title;
+  const inRecordedArticle =
+    title === undefined || !articles
+      ? []
+      : contenders.filter((candidate) => articleAt(articles, candidate.start)?.title.text === title);
+  return inRecordedArticle.length === 1 ? inRecordedArticle[0] : 'ambiguous';
+}
+
+/** Step 3. Exact occurrences already turned down as lookalikes are masked out of the search. */
+function chooseApproximate(anchor: Anchor, text: string, lookalikes: readonly Candidate[], options: ReanchorOptions): Choice {
+  const maxErrors = Math.floor(anchor.quote.length * (options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE));
+  if (maxErrors < 1) return undefined;
+  let searched = mask(text, lookalikes);
+  const candidates: Candidate[] = [];
+  for (let round = 0; round < FUZZY_ROUNDS; round++) {
+    const matches = search(searched, anchor.quote, maxErrors);
+    if (matches.length === 0) break;
+    const places = clusters(matches).map((cluster) => bestOfCluster(cluster, anchor, text));
+    candidates.push(...places);
+    searched = mask(searched, places);
+  }
+  return choose(candidates, anchor, text, options.articles);
+}
+
+function mask(text: string, spans: readonly Candidate[]): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let masked = '';
+  let copied = 0;
+  for (const { start, end } of sorted) {
+    const from = Math.max(start, copied);
+    masked += text.slice(copied, from) + MASK.repeat(Math.max(0, end - from));
+    copied = Math.max(copied, end);
+  }
+  return masked + text.slice(copied);
+}
+
+/** Overlapping matches are one place found with different boundaries. */
+function clusters(matches: readonly Candidate[]): Candidate[][] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || a.end - b.end);
+  const groups: Candidate[][] = [];
+  let groupEnd = -1;
+  for (const match of sorted) {
+    if (match.start < groupEnd) {
+      groups[groups.length - 1].push(match);
+    } else {
+      groups.push([match]);
+    }
+    groupEnd = Math.max(groupEnd, match.end);
+  }
+  return groups;
+}
+
+/** The boundaries that best fit the recorded context, then the quote's length. */
+function bestOfCluster(cluster: readonly Candidate[], anchor: Anchor, text: string): Candidate {
+  const fit = (candidate: Candidate) => ({
+    candidate,
+    agreement: contextAgreement(anchor, text, candidate.start, candidate.end),
+    lengthGap: Math.abs(candidate.end - candidate.start - anchor.quote.length),
+  });
+  return cluster
+    .map(fit)
+    .reduce((best, next) =>
+      next.agreement > best.agreement || (next.agreement === best.agreement && next.lengthGap < best.lengthGap) ? next : best,
+    ).candidate;
+}
