@@ -1,7 +1,7 @@
 // Starts code-server (VS Code's server and browser workbench) on 127.0.0.1 in throwaway
 // user-data and config folders, and waits until it answers.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stopOnExit } from './cleanup.mjs';
 
 const startupLimitMs = 60_000;
+
+// A workbench that shows the extension rather than VS Code's own welcome, chat and
+// marketplace, and that does not try to reach the internet this machine cannot reach.
+const quietUserSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+};
 const shutdownGraceMs = 3_000;
 
 function portIsFree(port) {
@@ -82,10 +96,13 @@ export async function installVsix({ host, vsix, extensionsDir }) {
 }
 
 // Starts code-server with `folder` open. `extensionsDir` defaults to an empty throwaway one.
-// Returns its base URL and a stop() that ends it and everything it started.
+// Returns its base URL, its log file, `exited` (resolves with its exit code) and a stop()
+// that ends it and everything it started.
 export async function startCodeServer({ host, folder, port, extensionsDir }) {
   const profile = mkdtempSync(join(tmpdir(), 'clippings-code-server-'));
   writeFileSync(join(profile, 'config.yaml'), '');
+  mkdirSync(join(profile, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(profile, 'user-data', 'User', 'settings.json'), JSON.stringify(quietUserSettings, null, 2));
   const logFile = join(profile, 'code-server.log');
   const log = openSync(logFile, 'a');
   const args = codeServerArguments({ port, folder, profile, extensionsDir: extensionsDir ?? join(profile, 'extensions') });
@@ -112,6 +129,7 @@ export async function startCodeServer({ host, folder, port, extensionsDir }) {
     rmSync(profile, { recursive: true, force: true });
   };
 
+  const exited = new Promise((resolvePromise) => child.once('exit', (code, signal) => resolvePromise(signal ? 1 : code)));
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitUntilHealthy(url, child, logFile);
@@ -119,5 +137,5 @@ export async function startCodeServer({ host, folder, port, extensionsDir }) {
     await stop();
     throw error;
   }
-  return { url, port, logFile, stop };
+  return { url, port, logFile, exited, stop };
 }

@@ -7,7 +7,7 @@ import { exitAfter, stopOnExit } from './cleanup.mjs';
 import { runExtensionTests } from './extension-tests.mjs';
 import { ensureHost } from './host-install.mjs';
 import { fixturesFolder, integrationEntry, repoRoot } from './paths.mjs';
-import { say } from './shell.mjs';
+import { runScript, say } from './shell.mjs';
 
 const overallLimitMs = 10 * 60_000;
 
@@ -19,24 +19,23 @@ function scratchWorkspace() {
   return workspace;
 }
 
-exitAfter(overallLimitMs, 'the integration suite');
-for (const built of [join(repoRoot, 'dist', 'extension.js'), integrationEntry]) {
-  if (!existsSync(built)) {
-    console.error(`[clippings] ${built} is missing: run \`npm run test:integration\`, which builds first`);
-    process.exit(1);
+runScript(async () => {
+  exitAfter(overallLimitMs, 'the integration suite');
+  for (const built of [join(repoRoot, 'dist', 'extension.js'), integrationEntry]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run test:integration\`, which builds first`);
   }
-}
-const host = await ensureHost();
-const workspace = scratchWorkspace();
-const workbenchLogFile = join(repoRoot, 'test-results', 'integration-workbench.log');
-say(`running the integration suite in VS Code (code-server) on a copy of test/fixtures in ${workspace}`);
-const exitCode = await runExtensionTests({
-  host,
-  workspace,
-  extensionDevelopmentPath: repoRoot,
-  extensionTestsPath: integrationEntry,
-  environment: { CLIPPINGS_TEST_WORKSPACE: workspace },
-  workbenchLogFile,
+  const host = await ensureHost();
+  const workspace = scratchWorkspace();
+  const workbenchLogFile = join(repoRoot, 'test-results', 'integration-workbench.log');
+  say(`running the integration suites in VS Code (code-server) on a copy of test/fixtures in ${workspace}`);
+  const exitCode = await runExtensionTests({
+    host,
+    workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: integrationEntry,
+    environment: { CLIPPINGS_TEST_WORKSPACE: workspace },
+    workbenchLogFile,
+  });
+  if (exitCode !== 0) say(`the integration suites failed (exit code ${exitCode}); the workbench's own log is ${workbenchLogFile}`);
+  return exitCode;
 });
-if (exitCode !== 0) say(`integration suite failed (exit code ${exitCode}); the workbench's own log is in ${workbenchLogFile}`);
-process.exit(exitCode);

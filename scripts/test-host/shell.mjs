@@ -17,3 +17,15 @@ export function run(command, args, options = {}) {
   });
 }
 
+
+// Runs a script's main function and exits with the code it returns. A failure prints its
+// message without a stack: the failing command has already shown its own output.
+export function runScript(main) {
+  main().then(
+    (exitCode = 0) => process.exit(exitCode),
+    (error) => {
+      console.error(`[clippings] ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+}
