@@ -5,25 +5,175 @@
  * ya, ta marbuta and ha, tatweel, diacritics, Arabic-Indic digits, punctuation and spacing.
  */
 
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
-const TATWEEL = /\u0640/g;
-const BIDI_MARKS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** Outside these ranges a string may hold presentation forms or compatibility characters that need NFKC. */
+const NEEDS_COMPATIBILITY_FOLDING = /[^\t\n\r -\u06ff\u2000-\u206f]/;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const COMBINING_MARK = /\p{M}/u;
 
-/** Lowercase, strip marks, fold letter variants, map digits; keeps word boundaries as single spaces. */
+const SPACE = 0x20;
+const SKIP = -1;
+const SEPARATE = -2;
+
+/**
+ * What one UTF-16 unit becomes: a code unit to keep, SKIP (dropped without breaking the word:
+ * diacritics, tatweel, directional marks) or SEPARATE (a word boundary: spaces, punctuation).
+ */
+function foldCode(code: number): number {
+  if (code < 0x80) {
+    if (code >= 0x61 && code <= 0x7a) return code;
+    if (code >= 0x30 && code <= 0x39) return code;
+    if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+    return SEPARATE;
+  }
+  if (code >= 0x0600 && code <= 0x06ff) return foldArabic(code);
+  if ((code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
+    return SKIP;
+  }
+  if (code === 0xfeff || code === 0x2060) return SKIP;
+  return code;
+}
+
+function foldArabic(code: number): number {
+  if (code >= 0x0660 && code <= 0x0669) return code - 0x0660 + 0x30;
+  if (code >= 0x06f0 && code <= 0x06f9) return code - 0x06f0 + 0x30;
+  if ((code >= 0x0610 && code <= 0x061a) || (code >= 0x064b && code <= 0x065f) || code === 0x0670) return SKIP;
+  if ((code >= 0x06d6 && code <= 0x06ed) || code === 0x0640 || code === 0x061c) return SKIP;
+  switch (code) {
+    case 0x0622: // آ
+    case 0x0623: // أ
+    case 0x0625: // إ
+    case 0x0671: // ٱ
+      return 0x0627;
+    case 0x0649: // ى
+    case 0x0626: // ئ
+    case 0x06cc: // Persian ye
+      return 0x064a;
+    case 0x0629: // ة
+    case 0x06c0: // ۀ
+    case 0x06be: // ھ
+      return 0x0647;
+    case 0x0624: // ؤ
+      return 0x0648;
+    case 0x06a9: // Persian kaf
+      return 0x0643;
+  }
+  return (code >= 0x0621 && code <= 0x064a) || (code >= 0x0671 && code <= 0x06d3) ? code : SEPARATE;
+}
+
+/** Letters and numbers outside ASCII and Arabic are kept (lowercased); marks are dropped; the rest separates words. */
+function foldOther(char: string): string | undefined {
+  if (COMBINING_MARK.test(char)) return '';
+  return LETTER_OR_NUMBER.test(char) ? char.toLowerCase() : undefined;
+}
+
+const CHUNK = 8192;
+
+/** Appends code units to a string, decoding in chunks so huge inputs never overflow the call stack. */
+class CodeUnitWriter {
+  private buffer = new Uint16Array(256);
+  private length = 0;
+  private done = '';
+
+  push(code: number): void {
+    if (this.length === this.buffer.length) this.flush();
+    this.buffer[this.length++] = code;
+  }
+
+  pushString(value: string): void {
+    for (let i = 0; i < value.length; i++) this.push(value.charCodeAt(i));
+  }
+
+  get isEmpty(): boolean {
+    return this.length === 0 && this.done.length === 0;
+  }
+
+  toString(): string {
+    this.flush();
+    return this.done;
+  }
+
+  private flush(): void {
+    for (let from = 0; from < this.length; from += CHUNK) {
+      this.done += String.fromCharCode(...this.buffer.subarray(from, Math.min(this.length, from + CHUNK)));
+    }
+    this.length = 0;
+  }
+}
+
+/**
+ * Lowercase, strip marks, fold letter variants, map digits; keeps word boundaries as single
+ * spaces and trims. `"إيرانُ  تستنفر، لحماية"` → `"ايران تستنفر لحمايه"`.
+ */
 export function normalizeForMatching(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(BIDI_MARKS, '')
-    .replace(DIACRITICS, '')
-    .replace(TATWEEL, '')
-    .replace(/[إأآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const source = NEEDS_COMPATIBILITY_FOLDING.test(text) ? text.normalize('NFKC') : text;
+  const out = new CodeUnitWriter();
+  let pendingSpace = false;
+  const emit = (code: number) => {
+    if (pendingSpace) out.push(SPACE);
+    pendingSpace = false;
+    out.push(code);
+  };
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    const folded = foldCode(code);
+    if (folded === SKIP) continue;
+    if (folded === SEPARATE) {
+      pendingSpace = !out.isEmpty;
+      continue;
+    }
+    if (code < 0x80 || (code >= 0x0600 && code <= 0x06ff)) {
+      emit(folded);
+      continue;
+    }
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < source.length;
+    const char = isPair ? source.slice(i, i + 2) : source[i];
+    if (isPair) i++;
+    const other = foldOther(char);
+    if (other === undefined) {
+      pendingSpace = !out.isEmpty;
+    } else if (other.length > 0) {
+      emit(other.charCodeAt(0));
+      out.pushString(other.slice(1));
+    }
+  }
+  return out.toString();
+}
+
+/** A stem must keep at least this many letters; shorter words are left alone. */
+const MIN_STEM_LENGTH = 3;
+const ONE_LETTER_CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/** The first clitic at the start of `word` (`ال` or one of و ف ب ل ك), when a long enough stem remains. */
+function leadingClitic(word: string): string | undefined {
+  if (word.startsWith('ال') && word.length - 2 >= MIN_STEM_LENGTH) return 'ال';
+  if (ONE_LETTER_CLITICS.has(word[0]) && word.length - 1 >= MIN_STEM_LENGTH) return word[0];
+  return undefined;
+}
+
+/**
+ * Removes leading Arabic clitics, one at a time, while at least three letters remain: the
+ * conjunctions و and ف, the prepositions ب ل ك and the article ال, in any combination
+ * (`وال`, `بال`, `لل`, `فال`, `وبال`…): `وكيري` → `كيري` → `يري`, `للافروف` → `افروف`.
+ *
+ * Without a lexicon a clitic cannot be told from a first root letter (`وزير` → `زير`), so
+ * the result is a comparison key, not a word: strip both sides of a comparison. Because
+ * stripping goes one clitic at a time, `stripCliticPrefixes(clitic + w)` equals
+ * `stripCliticPrefixes(w)` whenever `w` has three letters or more.
+ */
+export function stripCliticPrefixes(word: string): string {
+  let stem = word;
+  for (let clitic = leadingClitic(stem); clitic !== undefined; clitic = leadingClitic(stem)) {
+    stem = stem.slice(clitic.length);
+  }
+  return stem;
+}
+
+/**
+ * A key under which spellings of the same name meet: normalized (hamza, alef maqsura, ta
+ * marbuta, marks, case), spaces removed, then clitics stripped. `وكيري`, `لكيري`, `كيرى` and
+ * `كيري` share one key. Different names can collide (`بيري` too gives `يري`): compare keys
+ * against a short list of names known to appear, not across a whole vocabulary.
+ */
+export function matchKey(word: string): string {
+  return stripCliticPrefixes(normalizeForMatching(word).replace(/ /g, ''));
 }
