@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { Article, ClippingDocument, CommentsSection, DossierHeader, Separator, TableOfContents } from '../core/model';
+import { ClippingParseCache, derivedFrom } from './parseCache';
+import { CLIPPING_SELECTOR, toRange } from './ranges';
+import { describeArticle } from './articleLabels';
+
+/**
+ * Outline, breadcrumbs and sticky scroll: the header, the table of contents, every article
+ * (with its comments) and, unless hidden by a setting, the separators, in document order.
+ */
+export function registerOutline(parses: ClippingParseCache): vscode.Disposable {
+  const withSeparators = derivedFrom((model, document) => buildSymbols(model, document, true));
+  const withoutSeparators = derivedFrom((model, document) => buildSymbols(model, document, false));
+  return vscode.languages.registerDocumentSymbolProvider(
+    CLIPPING_SELECTOR,
+    {
+      provideDocumentSymbols(document) {
+        const showSeparators = vscode.workspace
+          .getConfiguration('clippings', document)
+          .get<boolean>('outline.showSeparators', true);
+        return (showSeparators ? withSeparators : withoutSeparators)(parses.get(document), document);
+      },
+    },
+    { label: vscode.l10n.t('Clipping articles') },
+  );
+}
+
+function buildSymbols(model: ClippingDocument, document: vscode.TextDocument, showSeparators: boolean): vscode.DocumentSymbol[] {
+  const symbols: vscode.DocumentSymbol[] = [];
+  if (model.header) {
+    symbols.push(headerSymbol(model.header, document));
+  }
+  if (model.toc) {
+    symbols.push(tocSymbol(model.toc, document));
+  }
+  const separators = showSeparators ? model.separators : [];
+  let nextSeparator = 0;
+  for (const article of model.articles) {
+    while (nextSeparator < separators.length && separators[nextSeparator].start < article.start) {
+      symbols.push(separatorSymbol(separators[nextSeparator++], document));
+    }
+    symbols.push(articleSymbol(article, document));
+  }
+  while (nextSeparator < separators.length) {
+    symbols.push(separatorSymbol(separators[nextSeparator++], document));
+  }
+  return symbols;
+}
+
+function headerSymbol(header: DossierHeader, document: vscode.TextDocument): vscode.DocumentSymbol {
+  const range = toRange(document, header);
+  const name = header.title?.text || header.breadcrumb?.segments.at(-1)?.text || vscode.l10n.t('Dossier header');
+  const detail = [header.date?.text, header.author?.text].filter(Boolean).join(' · ');
+  const selection = header.title ? toRange(document, header.title) : range;
+  return new vscode.DocumentSymbol(name, detail, vscode.SymbolKind.File, range, selection);
+}
+
+function tocSymbol(toc: TableOfContents, document: vscode.TextDocument): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    toc.heading.text || vscode.l10n.t('Table of contents'),
+    vscode.l10n.t('{0} entries', toc.entries.length),
+    vscode.SymbolKind.Enum,
+    toRange(document, toc),
+    toRange(document, toc.heading),
+  );
+  symbol.children = toc.entries.map((entry) => {
+    const range = toRange(document, entry);
+    return new vscode.DocumentSymbol(`${entry.number}. ${entry.title.text}`, '', vscode.SymbolKind.EnumMember, range, toRange(document, entry.title));
+  });
+  return symbol;
+}
+
+function articleSymbol(article: Article, document: vscode.TextDocument): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    article.title.text,
+    describeArticle(article),
+    vscode.SymbolKind.String,
+    toRange(document, article),
+    toRange(document, article.title),
+  );
+  if (article.comments) {
+    symbol.children = [commentsSymbol(article.comments, document)];
+  }
+  return symbol;
+}
+
+function commentsSymbol(section: CommentsSection, document: vscode.TextDocument): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    section.heading.text,
+    vscode.l10n.t('{0} comments', section.comments.length),
+    vscode.SymbolKind.Array,
+    toRange(document, section),
+    toRange(document, section.heading),
+  );
+  symbol.children = section.comments.map((comment, index) => {
+    const name = comment.author?.text || vscode.l10n.t('Comment {0}', index + 1);
+    const range = toRange(document, comment);
+    const selection = comment.author ? toRange(document, comment.author) : range;
+    return new vscode.DocumentSymbol(name, comment.time?.text ?? '', vscode.SymbolKind.Event, range, selection);
+  });
+  return symbol;
+}
+
+function separatorSymbol(separator: Separator, document: vscode.TextDocument): vscode.DocumentSymbol {
+  const range = toRange(document, separator);
+  return new vscode.DocumentSymbol(separator.char.repeat(12), '', vscode.SymbolKind.Null, range, range);
+}
