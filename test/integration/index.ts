@@ -37,8 +37,6 @@ function tagConsoleOutput(tag: string): void {
 export async function run(): Promise<void> {
   const tag = process.env.CLIPPINGS_TEST_OUTPUT_TAG;
   if (tag) tagConsoleOutput(tag);
-  // The suites are bundled with inline source maps: failures then point into the .ts sources.
-  process.setSourceMapsEnabled(true);
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 20_000 });
   const files = compiledTestFiles(__dirname);
   if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
