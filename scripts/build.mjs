@@ -3,6 +3,7 @@
 //   node scripts/build.mjs --production  minified, for packaging
 //   node scripts/build.mjs --watch       rebuild on change
 //   node scripts/build.mjs --tests       extension + test/integration suites into out/
+//   node scripts/build.mjs --bench       extension + the extension-host benchmark into out/
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
+const bench = args.has('--bench');
 
 const shared = {
   bundle: true,
@@ -47,7 +49,14 @@ const integration = {
   sourcemap: 'inline',
 };
 
-const configs = tests ? [extension, integration] : [extension];
+const hostBenchmark = {
+  ...shared,
+  entryPoints: ['bench/host/outline.bench.ts'],
+  outfile: 'out/bench/host/outline.bench.js',
+  sourcemap: 'inline',
+};
+
+const configs = [extension, ...(tests ? [integration] : []), ...(bench ? [hostBenchmark] : [])];
 
 if (watch) {
   for (const config of configs) {
