@@ -1,0 +1,302 @@
+/**
+ * Editing one item of a top-level YAML block list (`annotations:` of a sidecar, `speakers:` of
+ * the registry) by splicing text, without parsing or reprinting the rest of the file.
+ *
+ * A cheap line scan finds the items: a line at the list's item indent starting with `- ` opens
+ * an item, and the item runs to its last content line. Comment and blank lines between items
+ * belong to no item, so they survive every edit byte for byte; comments inside an item are
+ * kept by editing that item through the yaml Document API. Layouts the scan does not know
+ * (a flow list, an item whose `id` is not on its first line) fall back to editing the whole
+ * Document, which still keeps comments but may reformat the file.
+ */
+
+import { Document, isMap, isScalar, isSeq, Pair, parse, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+
+/** Deterministic output: one line per value (no folding, no block scalars). */
+const TO_STRING = { lineWidth: 0, blockQuote: false, flowCollectionPadding: false } as const;
+
+export type SortKey = readonly (number | string)[];
+
+/** How one kind of list is kept: its key, how items look in YAML, and how they are ordered. */
+export interface BlockListSpec<T> {
+  readonly key: string;
+  /** A plain object whose key order is the order keys are written in. */
+  readonly toYaml: (item: T) => Record<string, unknown>;
+  /** The order key of a parsed item (plain data, possibly hand-edited), or undefined when unreadable. */
+  readonly sortKey: (item: unknown) => SortKey | undefined;
+}
+
+interface ItemBlock {
+  readonly start: number;
+  /** Just past the item's last content line, its line break included. */
+  readonly end: number;
+  readonly id: string | undefined;
+}
+
+interface BlockLayout {
+  /** Where the line after `key:` starts. */
+  readonly listStart: number;
+  readonly itemIndent: number;
+  readonly items: readonly ItemBlock[];
+  /** The ` []` of `key: []`, dropped when the first item goes in. */
+  readonly emptyFlow: { readonly start: number; readonly end: number } | undefined;
+  readonly lineBreak: string;
+}
+
+/** Top-level `key: value` lines, in the key order of `value`. */
+export function renderEntries(value: Record<string, unknown>): string {
+  const document = new Document(value);
+  applyHouseStyle(document);
+  return document.toString(TO_STRING);
+}
+
+/** One item as the lines of a block list indented by `indent`, ending with a line break. */
+export function renderItem(value: Record<string, unknown>, indent: number, lineBreak = '\n'): string {
+  const document = new Document([value]);
+  applyHouseStyle(document);
+  return reindent(document.toString(TO_STRING), 0, indent, lineBreak);
+}
+
+export function insertItemText<T>(spec: BlockListSpec<T>, text: string, item: T): string {
+  const layout = scanBlockList(text, spec.key);
+  if (!layout) return editWholeDocument(spec, text, item, (list) => insertionIndex(spec, list.items.map(nodeData), item));
+  const index = insertionIndex(spec, layout.items.map((block) => blockData(text, block, layout)), item);
+  const at = index === 0 ? layout.listStart : layout.items[index - 1].end;
+  const block = renderItem(spec.toYaml(item), layout.items.length ? layout.itemIndent : 2, layout.lineBreak);
+  const separator = at > 0 && text[at - 1] !== '\n' ? layout.lineBreak : '';
+  if (layout.emptyFlow) {
+    const { start, end } = layout.emptyFlow;
+    return text.slice(0, start) + text.slice(end, at) + separator + block + text.slice(at);
+  }
+  return text.slice(0, at) + separator + block + text.slice(at);
+}
+
+export function replaceItemText<T>(spec: BlockListSpec<T>, text: string, id: string, item: T): string {
+  const layout = scanBlockList(text, spec.key);
+  const block = layout?.items.find((candidate) => candidate.id === id);
+  if (!layout || !block) return editWholeDocument(spec, text, item, (list) => indexOfId(list, id), 1);
+  const document = parseDocument(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
+  const node = isSeq(document.contents) ? document.contents.items[0] : undefined;
+  if (!isMap(node)) throw new Error(`The item '${id}' is not a mapping`);
+  updateMap(document, node, spec.toYaml(item));
+  const replacement = reindent(document.toString(TO_STRING), 0, layout.itemIndent, layout.lineBreak);
+  return text.slice(0, block.start) + replacement + text.slice(block.end);
+}
+
+export function removeItemText<T>(spec: BlockListSpec<T>, text: string, id: string): string {
+  const layout = scanBlockList(text, spec.key);
+  const block = layout?.items.find((candidate) => candidate.id === id);
+  if (!layout || !block) return editWholeDocument(spec, text, undefined, (list) => indexOfId(list, id), 1);
+  return text.slice(0, block.start) + text.slice(block.end);
+}
+
+/** Where the item goes: before the first item that does not sort before it. */
+function insertionIndex<T>(spec: BlockListSpec<T>, items: readonly (() => unknown)[], item: T): number {
+  const key = spec.sortKey(spec.toYaml(item));
+  if (!key) throw new Error('The new item has no sort key');
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const existing = spec.sortKey(items[middle]());
+    if (existing && compareKeys(existing, key) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** The plain data of one block, parsed only when the binary search probes it. */
+function blockData(text: string, block: ItemBlock, layout: BlockLayout): () => unknown {
+  return () => {
+    try {
+      const parsed: unknown = parse(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
+      return Array.isArray(parsed) ? parsed[0] : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function nodeData(node: unknown): () => unknown {
+  return () => (isMap(node) ? node.toJSON() : undefined);
+}
+
+function indexOfId(list: { readonly items: readonly unknown[] }, id: string): number {
+  return list.items.findIndex((node) => isMap(node) && String(node.get('id')) === id);
+}
+
+/**
+ * The fallback: edit through the whole Document. `locate` gives the index to insert at, or of
+ * the item to replace (`deleteCount` 1, with `item`) or remove (`deleteCount` 1, no `item`).
+ */
+function editWholeDocument<T>(
+  spec: BlockListSpec<T>,
+  text: string,
+  item: T | undefined,
+  locate: (list: { readonly items: readonly unknown[] }) => number,
+  deleteCount = 0,
+): string {
+  const document = parseDocument(text);
+  if (document.errors.length) throw new Error(`Cannot edit invalid YAML: ${document.errors[0].message}`);
+  const existing = document.get(spec.key, true);
+  const list = isSeq(existing) ? existing : document.createNode([]);
+  if (!isSeq(existing)) document.set(spec.key, list);
+  const index = locate(list);
+  if (index < 0) throw new Error(`No item with that id in '${spec.key}'`);
+  if (item === undefined) {
+    list.items.splice(index, deleteCount);
+  } else if (deleteCount && isMap(list.items[index])) {
+    updateMap(document, list.items[index], spec.toYaml(item));
+  } else {
+    list.items.splice(index, deleteCount, document.createNode(spec.toYaml(item)));
+  }
+  list.flow = false;
+  applyHouseStyle(document);
+  return document.toString(TO_STRING);
+}
+
+/**
+ * Make `map` hold `value` while keeping what is unchanged, so comments and scalar styles on
+ * untouched entries survive. New keys go where the key order of `value` puts them.
+ */
+function updateMap(document: Document, map: YAMLMap, value: Record<string, unknown>): void {
+  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+  map.items = map.items.filter((pair) => keys.includes(keyOf(pair)));
+  keys.forEach((key, order) => {
+    const pair = map.items.find((candidate) => keyOf(candidate) === key);
+    const next = value[key];
+    if (!pair) {
+      const before = keys.slice(0, order);
+      const at = map.items.filter((candidate) => before.includes(keyOf(candidate))).length;
+      map.items.splice(at, 0, new Pair(document.createNode(key), applyHouseStyle(document.createNode(next))));
+    } else if (isPlainObject(next) && isMap(pair.value)) {
+      updateMap(document, pair.value, next);
+    } else if (isScalar(pair.value) && (typeof next === 'string' || typeof next === 'number' || typeof next === 'boolean')) {
+      pair.value.value = next;
+      applyHouseStyle(pair.value);
+    } else if (!sameData(pair.value, next)) {
+      const old = pair.value as Node | null;
+      const node = applyHouseStyle(document.createNode(next));
+      node.comment = old?.comment;
+      node.commentBefore = old?.commentBefore;
+      pair.value = node;
+    }
+  });
+}
+
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : '';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameData(node: unknown, value: unknown): boolean {
+  const data = isMap(node) || isSeq(node) || isScalar(node) ? node.toJSON() : node;
+  return JSON.stringify(data) === JSON.stringify(value);
+}
+
+/**
+ * Text with line breaks is written double-quoted with `\n` escapes, one line per value, rather
+ * than as a multi-line plain scalar; lists of such strings (aliases, agencies) go on one line:
+ * `[رويترز, أ ف ب]`.
+ */
+function applyHouseStyle<T extends Document | Node>(target: T): T {
+  visit(target, {
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && /[\r\n]/.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
+    },
+    Seq(_, seq) {
+      if (seq.items.every(isScalar)) seq.flow = true;
+    },
+  });
+  return target;
+}
+
+/** Shift every line from `from` to `to` spaces of indentation, with the given line break. */
+function reindent(text: string, from: number, to: number, lineBreak: string): string {
+  const padding = ' '.repeat(to);
+  return text
+    .split(/\r?\n/)
+    .map((line, index, lines) => {
+      if (index === lines.length - 1 && line === '') return '';
+      const strip = Math.min(from, line.length - line.trimStart().length);
+      const body = line.slice(strip);
+      return body === '' ? '' : padding + body;
+    })
+    .join(lineBreak);
+}
+
+const ITEM_ID = /^ *- +id: *(["']?)([A-Za-z0-9_-]+)\1 *(#.*)?\r?$/;
+
+/** The items of the top-level block list `key:`, or undefined for a layout this scan does not know. */
+function scanBlockList(text: string, key: string): BlockLayout | undefined {
+  const keyLine = new RegExp(`^${key}:[ \\t]*(\\[[ \\t]*\\])?[ \\t]*(#.*)?\\r?$`, 'm').exec(text);
+  if (!keyLine) return undefined;
+  const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
+  const keyLineEnd = lineEndAt(text, keyLine.index);
+  const listStart = Math.min(text.length, keyLineEnd + 1);
+  const emptyFlow = keyLine[1] === undefined ? undefined : bracketsOf(text, keyLine.index, keyLineEnd);
+  const items: ItemBlock[] = [];
+  let itemIndent = -1;
+  let open: { start: number; contentEnd: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    const firstLine = text.slice(open.start, lineEndAt(text, open.start));
+    items.push({ start: open.start, end: open.contentEnd, id: ITEM_ID.exec(firstLine)?.[2] });
+  };
+  for (let position = listStart; position < text.length; ) {
+    const end = lineEndAt(text, position);
+    const next = Math.min(text.length, end + 1);
+    const indent = indentAt(text, position, end);
+    const first = text[position + indent];
+    const blank = position + indent === end || first === '\r' || first === '#';
+    if (!blank) {
+      const dash = first === '-' && /[ \r\n]/.test(text[position + indent + 1] ?? '\n');
+      if (itemIndent < 0) {
+        if (!dash || emptyFlow) break;
+        itemIndent = indent;
+      }
+      if (indent < itemIndent || (indent === itemIndent && !dash)) break;
+      if (indent === itemIndent) {
+        close();
+        open = { start: position, contentEnd: next };
+      } else if (open) {
+        open.contentEnd = next;
+      }
+    }
+    position = next;
+  }
+  close();
+  if (items.some((item) => item.id === undefined)) return undefined;
+  return { listStart, itemIndent, items, emptyFlow, lineBreak };
+}
+
+function lineEndAt(text: string, position: number): number {
+  const end = text.indexOf('\n', position);
+  return end < 0 ? text.length : end;
+}
+
+function indentAt(text: string, position: number, end: number): number {
+  let indent = 0;
+  while (position + indent < end && text[position + indent] === ' ') indent++;
+  return indent;
+}
+
+/** The ` []` on the key line, spaces before it included. */
+function bracketsOf(text: string, lineStart: number, lineEnd: number): { start: number; end: number } {
+  const line = text.slice(lineStart, lineEnd);
+  const open = line.indexOf('[');
+  const close = line.indexOf(']');
+  let start = open;
+  while (start > 0 && (line[start - 1] === ' ' || line[start - 1] === '\t')) start--;
+  return { start: lineStart + start, end: lineStart + close + 1 };
+}
