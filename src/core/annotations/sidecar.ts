@@ -5,10 +5,10 @@
  * different annotations merge without conflict.
  */
 
-import { isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { ID_PATTERN } from './ids';
 import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, type BlockListSpec } from './yamlBlocks';
-import { Fields, parseYaml, ShapeReport, toProblems } from './yamlShape';
+import { failure, Fields, problemsOf, readListFile, ShapeReport, type ReadFailure } from './yamlShape';
 import {
   ATTRIBUTION_KINDS,
   compareAnnotations,
@@ -20,7 +20,6 @@ import {
   type Annotation,
   type AnnotationBase,
   type Sidecar,
-  type TextProblem,
 } from './types';
 
 /** Where an annotation's mapping is in the sidecar text (0-based line), to reveal it. */
@@ -31,9 +30,7 @@ export interface SidecarBlock {
   readonly line: number;
 }
 
-export type SidecarParse =
-  | { readonly ok: true; readonly sidecar: Sidecar; readonly blocks: readonly SidecarBlock[] }
-  | { readonly ok: false; readonly error: TextProblem; readonly errors: readonly TextProblem[] };
+export type SidecarParse = { readonly ok: true; readonly sidecar: Sidecar; readonly blocks: readonly SidecarBlock[] } | ReadFailure;
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const BASE_KEYS = ['id', 'type', 'anchor', 'author', 'created', 'modified'] as const;
@@ -79,47 +76,21 @@ export function removeAnnotationText(sidecarText: string, id: string): string {
 }
 
 export function parseSidecar(text: string): SidecarParse {
-  const parsed = parseYaml(text);
-  if (!parsed.ok) return failure(parsed.problems);
-  const report = new ShapeReport();
-  const whole: readonly [number, number] = [0, text.length];
-  const root = Fields.of(parsed.document.contents, 'The sidecar', report, whole);
-  if (!root) return failure(toProblems(report, parsed.locate));
-  root.onlyKeys(['version', 'clipping', 'annotations']);
-  const version = root.integer('version', 1);
-  if (version !== undefined && version !== SIDECAR_VERSION) {
-    report.add(`Version ${version} is newer than this extension reads (${SIDECAR_VERSION})`, root.rangeOfKey('version'));
-  }
-  const clipping = root.string('clipping', true);
-  const items = annotationNodes(root, report);
-  const annotations: Annotation[] = [];
-  const blocks: SidecarBlock[] = [];
-  const seen = new Set<string>();
-  for (const node of items) {
-    const annotation = readAnnotation(node, report, root.range);
-    if (!annotation) continue;
-    const [start, end] = node.range ?? root.range;
-    if (seen.has(annotation.id)) report.add(`Duplicate id '${annotation.id}'`, [start, end]);
-    seen.add(annotation.id);
-    annotations.push(annotation);
-    blocks.push({ id: annotation.id, start, end, line: parsed.locate(start).line });
-  }
-  if (report.issues.length || clipping === undefined) return failure(toProblems(report, parsed.locate));
-  return { ok: true, sidecar: { version: SIDECAR_VERSION, clipping, annotations }, blocks };
-}
-
-function failure(problems: readonly TextProblem[]): SidecarParse {
-  return { ok: false, error: problems[0], errors: problems };
-}
-
-function annotationNodes(root: Fields, report: ShapeReport): Node[] {
-  const node = root.node('annotations');
-  if (node === undefined || node === null) return [];
-  if (!isSeq(node)) {
-    report.add(`'annotations' must be a list`, root.rangeOfKey('annotations'));
-    return [];
-  }
-  return node.items as Node[];
+  const read = readListFile(text, {
+    title: 'The sidecar',
+    version: SIDECAR_VERSION,
+    listKey: 'annotations',
+    keys: ['version', 'clipping', 'annotations'],
+    readItem: readAnnotation,
+  });
+  if (!read.ok) return read;
+  const clipping = read.root.string('clipping', true);
+  if (read.report.issues.length || clipping === undefined) return failure(problemsOf(read.report, read.locate));
+  const blocks = read.items.map(({ item, node }) => {
+    const [start, end] = node.range ?? [0, 0];
+    return { id: item.id, start, end, line: read.locate(start).line };
+  });
+  return { ok: true, sidecar: { version: SIDECAR_VERSION, clipping, annotations: read.items.map(({ item }) => item) }, blocks };
 }
 
 function readAnnotation(node: Node, report: ShapeReport, fallback: readonly [number, number]): Annotation | undefined {

@@ -3,7 +3,7 @@
  * is wrong with the source range of the offending node, for editor diagnostics.
  */
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { TextProblem } from './types';
 
 interface Issue {
@@ -138,25 +138,85 @@ export class Fields {
   }
 }
 
-export type ParsedYaml = { ok: true; document: Document; locate: (offset: number) => { line: number; column: number } };
+type Locate = (offset: number) => { line: number; column: number };
+
+/** A failed read: every problem found, and the first for callers that show one. */
+export interface ReadFailure {
+  readonly ok: false;
+  readonly error: TextProblem;
+  readonly errors: readonly TextProblem[];
+}
+
+/** What a versioned file holding one top-level list of items with ids looks like. */
+export interface ListFileShape<T extends { readonly id: string }> {
+  /** How messages name the file: `The sidecar`. */
+  readonly title: string;
+  readonly version: number;
+  readonly listKey: string;
+  /** Every top-level key allowed, `version` and `listKey` included. */
+  readonly keys: readonly string[];
+  readonly readItem: (node: Node, report: ShapeReport, fallback: Range) => T | undefined;
+}
+
+export interface ListFileRead<T> {
+  readonly ok: true;
+  /** The top-level mapping, for the file's other keys. */
+  readonly root: Fields;
+  readonly report: ShapeReport;
+  readonly items: readonly { readonly item: T; readonly node: Node }[];
+  /** 0-based line and column of an offset. */
+  readonly locate: Locate;
+}
 
 /**
- * Parse YAML text into a Document, or the syntax problems it has. Problems carry 0-based
- * lines and columns, like VS Code positions.
+ * Parse a versioned list file and read its items, reporting syntax errors, shape errors,
+ * a newer version and duplicate ids. The caller reads any other top-level keys from `root`
+ * into the same report, then turns it into problems with `problemsOf`.
  */
-export function parseYaml(text: string): ParsedYaml | { ok: false; problems: TextProblem[] } {
+export function readListFile<T extends { readonly id: string }>(text: string, shape: ListFileShape<T>): ListFileRead<T> | ReadFailure {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locate = (offset: number) => {
+  const locate: Locate = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line - 1, column: col - 1 };
   };
   if (document.errors.length) {
-    return { ok: false, problems: document.errors.map(({ message, pos }) => ({ message, ...locate(pos[0]), start: pos[0], end: pos[1] })) };
+    return failure(document.errors.map(({ message, pos }) => ({ message, ...locate(pos[0]), start: pos[0], end: pos[1] })));
   }
-  return { ok: true, document, locate };
+  const report = new ShapeReport();
+  const root = Fields.of(document.contents, shape.title, report, [0, text.length]);
+  if (!root) return failure(problemsOf(report, locate));
+  root.onlyKeys(shape.keys);
+  const version = root.integer('version', 1);
+  if (version !== undefined && version !== shape.version) {
+    report.add(`Version ${version} is newer than this extension reads (${shape.version})`, root.rangeOfKey('version'));
+  }
+  const items: { item: T; node: Node }[] = [];
+  const seen = new Set<string>();
+  for (const node of listNodes(root, shape.listKey, report)) {
+    const item = shape.readItem(node, report, root.range);
+    if (!item) continue;
+    if (seen.has(item.id)) report.add(`Duplicate id '${item.id}'`, rangeOf(node, root.range));
+    seen.add(item.id);
+    items.push({ item, node });
+  }
+  return { ok: true, root, report, items, locate };
 }
 
-export function toProblems(report: ShapeReport, locate: ParsedYaml['locate']): TextProblem[] {
+function listNodes(root: Fields, key: string, report: ShapeReport): Node[] {
+  const node = root.node(key);
+  if (node === undefined || node === null) return [];
+  if (!isSeq(node)) {
+    report.add(`'${key}' must be a list`, root.rangeOfKey(key));
+    return [];
+  }
+  return node.items as Node[];
+}
+
+export function problemsOf(report: ShapeReport, locate: Locate): TextProblem[] {
   return report.issues.map(({ message, start, end }) => ({ message, ...locate(start), start, end }));
+}
+
+export function failure(problems: readonly TextProblem[]): ReadFailure {
+  return { ok: false, error: problems[0], errors: problems };
 }
