@@ -1,0 +1,42 @@
+/**
+ * The pure core of annotations: model, anchoring, sidecar and registry files, speaker search.
+ * No I/O and no editor types: the VS Code layer reads and writes files and calls these.
+ * docs/annotations.md describes the model and the rules.
+ */
+
+export * from './types';
+export { newId, cryptoRandomBytes, ID_PATTERN, type IdKind, type RandomBytes } from './ids';
+export { sidecarPathFor, clippingPathForSidecar, fileNameOf, speakerRegistryPathFor, SIDECAR_SUFFIX, SPEAKER_REGISTRY_PATH } from './paths';
+export { articleAt, articleRefAt, type ArticleSpan } from './articles';
+export { CONTEXT_LENGTH, contextAgreement } from './context';
+export { createAnchor, applyTextChange, applyTextChanges, type TextChange } from './anchors';
+export {
+  reanchor,
+  reanchorAll,
+  DEFAULT_MAX_ERROR_RATE,
+  MIN_CONTEXT_AGREEMENT,
+  type ReanchorOptions,
+  type ReanchorOutcome,
+  type ReanchorResult,
+  type ReanchorStatus,
+} from './reanchor';
+export {
+  parseSidecar,
+  serializeSidecar,
+  insertAnnotationText,
+  replaceAnnotationText,
+  removeAnnotationText,
+  type SidecarBlock,
+  type SidecarParse,
+} from './sidecar';
+export {
+  parseSpeakerRegistry,
+  serializeSpeakerRegistry,
+  insertSpeakerText,
+  replaceSpeakerText,
+  removeSpeakerText,
+  type RegistryParse,
+} from './registry';
+export { findSpeakers, suggestSpeakerForLine, type SpeakerLine, type SpeakerMatch, type SpeakerMatchRank } from './speakers';
+export { createAnnotation, reviseAnnotation, createSpeaker, type AnnotationRevision, type AuthoringContext } from './factory';
+export type { ReadFailure } from './yamlShape';
