@@ -14,9 +14,14 @@ export interface AuthoringContext {
   readonly randomBytes: RandomBytes;
 }
 
-export function createAnnotation(body: AnnotationBody, anchor: Anchor, context: AuthoringContext): Annotation {
+/** The annotation type a body of type `K` makes: a stance body makes a StanceTag. */
+export type AnnotationOf<K extends Annotation['type']> = Extract<Annotation, { readonly type: K }>;
+
+export function createAnnotation<B extends AnnotationBody>(body: B, anchor: Anchor, context: AuthoringContext): AnnotationOf<B['type']> {
   const time = context.now().toISOString();
-  return { ...body, id: newId('annotation', context.randomBytes), author: context.author, created: time, modified: time, anchor };
+  const annotation: Annotation = { ...body, id: newId('annotation', context.randomBytes), author: context.author, created: time, modified: time, anchor };
+  // The spread keeps `body`'s type field, so the annotation is of the member `type` names.
+  return annotation as AnnotationOf<B['type']>;
 }
 
 /** What a revision may change: everything but identity, type and authorship. */

@@ -38,5 +38,5 @@ export {
   type RegistryParse,
 } from './registry';
 export { findSpeakers, suggestSpeakerForLine, type SpeakerLine, type SpeakerMatch, type SpeakerMatchRank } from './speakers';
-export { createAnnotation, reviseAnnotation, createSpeaker, type AnnotationRevision, type AuthoringContext } from './factory';
+export { createAnnotation, reviseAnnotation, createSpeaker, type AnnotationOf, type AnnotationRevision, type AuthoringContext } from './factory';
 export type { ReadFailure } from './yamlShape';
