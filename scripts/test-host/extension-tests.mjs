@@ -28,7 +28,13 @@ export async function runExtensionTests({ host, workspace, extensionDevelopmentP
   const browser = await launchChromium(host);
   try {
     const page = await browser.newPage();
-    const exitCode = new Promise((resolvePromise) => page.exposeFunction('codeAutomationExit', resolvePromise));
+    let reportExit;
+    const exitCode = new Promise((resolvePromise) => (reportExit = resolvePromise));
+    await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    page.on('crash', () => {
+      console.error('[clippings] the workbench page crashed');
+      reportExit(1);
+    });
     await page.exposeFunction('codeAutomationLog', automationLogPrinter(workbenchLog));
     await page.goto(
       workbenchUrl(server, workspace, [

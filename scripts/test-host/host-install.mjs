@@ -40,8 +40,8 @@ async function ensureAptPackage(name) {
 async function ensureCachedNpmInstall(folderName, manifest, { env = process.env, note = '' } = {}) {
   const folder = join(hostCache, folderName);
   const stamp = JSON.stringify(manifest);
-  const stampFile = join(folder, '.installed');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return folder;
+  const installed = () => existsSync(join(folder, '.installed')) && readFileSync(join(folder, '.installed'), 'utf8') === stamp;
+  if (installed()) return folder;
 
   say(`installing ${Object.keys(manifest.dependencies).join(', ')} into ${folder} ${note}`);
   const partial = `${folder}.partial-${process.pid}`;
@@ -50,6 +50,11 @@ async function ensureCachedNpmInstall(folderName, manifest, { env = process.env,
   writeFileSync(join(partial, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: partial, env });
   writeFileSync(join(partial, '.installed'), stamp);
+  // Another run may have finished the same install meanwhile, and be using it.
+  if (installed()) {
+    rmSync(partial, { recursive: true, force: true });
+    return folder;
+  }
   rmSync(folder, { recursive: true, force: true });
   renameSync(partial, folder);
   return folder;
