@@ -1,0 +1,173 @@
+// Annotation core benchmark: npx tsx bench/annotations.bench.ts
+// Prints a markdown table and writes it into bench/RESULTS.md between the annotations markers.
+// The dossier and the annotations are generated from a fixed seed, so runs compare.
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  applyTextChange,
+  createAnchor,
+  insertAnnotationText,
+  parseSidecar,
+  reanchorAll,
+  removeAnnotationText,
+  replaceAnnotationText,
+  serializeSidecar,
+  type Anchor,
+  type Annotation,
+  type Sidecar,
+} from '../src/core/annotations';
+
+/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
+interface ResultsModule {
+  writeResultsSection(name: string, body: string): void;
+}
+const resultsModule = import(pathToFileURL(join(__dirname, 'results.mjs')).href) as Promise<ResultsModule>;
+
+/** mulberry32: a tiny seeded generator, so every run benchmarks the same data. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = seeded(20130508);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const WORDS = (
+  'قال أكد أضاف أعلن حذر الوزير الخارجية الأميركي الروسي كيري لافروف موسكو واشنطن سوريا مؤتمر دولي ' +
+  'الحكومة المعارضة الحل السياسي جنيف الاتفاق بيان المرحلة الانتقالية الأزمة الشهر المقبل الأمم المتحدة ' +
+  'مجلس الأمن السلاح الكيميائي اللاجئين الحدود العاصمة المفاوضات الطرفين التسوية'
+).split(' ');
+
+function sentence(): string {
+  const length = 8 + Math.floor(random() * 14);
+  return Array.from({ length }, () => pick(WORDS)).join(' ') + '.';
+}
+
+/** Articles of a title and paragraphs between `=====` separators, until `size` characters. */
+function dossier(size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let article = 1; length < size; article++) {
+    const paragraphs = Array.from({ length: 3 + Math.floor(random() * 6) }, () =>
+      Array.from({ length: 2 + Math.floor(random() * 3) }, sentence).join(' '),
+    );
+    const text = `${article}. ${sentence()}\n\n${paragraphs.join('\n\n')}\n\n=====\n\n`;
+    parts.push(text);
+    length += text.length;
+  }
+  return parts.join('');
+}
+
+function anchors(text: string, count: number): Anchor[] {
+  return Array.from({ length: count }, () => {
+    const start = Math.floor(random() * (text.length - 80));
+    return createAnchor(text, start, start + 10 + Math.floor(random() * 50));
+  }).sort((a, b) => a.start - b.start);
+}
+
+const TIME = '2024-05-01T10:00:00.000Z';
+function annotations(spans: readonly Anchor[]): Annotation[] {
+  return spans.map((anchor, index) => {
+    const base = { id: `a-${index.toString(32).padStart(10, '0')}`, author: 'bench', created: TIME, modified: TIME, anchor };
+    switch (index % 3) {
+      case 0:
+        return { ...base, type: 'speaker', speaker: 'kerry', kind: 'direct', cue: 'قال' };
+      case 1:
+        return { ...base, type: 'stance', holder: 'lavrov', target: 'المؤتمر الدولي', polarity: 'favor' };
+      default:
+        return { ...base, type: 'source', scope: 'span', kind: 'agency', agencies: ['رويترز'] };
+    }
+  });
+}
+
+/** Median of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
+function time(run: () => unknown, runs = 15, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+/** The text with one line inserted at its middle, as an edit in another editor would. */
+function withLineInserted(text: string): string {
+  const middle = text.indexOf('\n', text.length >> 1) + 1;
+  return text.slice(0, middle) + 'سطر أضيف في محرر آخر.\n' + text.slice(middle);
+}
+
+interface Row {
+  readonly measurement: string;
+  readonly ms: number;
+  readonly note: string;
+}
+const rows: Row[] = [];
+function record(measurement: string, ms: number, note: string): void {
+  rows.push({ measurement, ms, note });
+  console.error(`${measurement}: ${ms.toFixed(2)} ms`);
+}
+
+const small = dossier(200_000);
+const large = dossier(1_000_000);
+const sidecarOf = (list: readonly Annotation[]): Sidecar => ({ version: 1, clipping: 'bench.clip', annotations: list });
+const thousand = annotations(anchors(small, 1000));
+const tenThousand = annotations(anchors(small, 10_000));
+const thousandText = serializeSidecar(sidecarOf(thousand));
+const tenThousandText = serializeSidecar(sidecarOf(tenThousand));
+const kb = (text: string) => `${Math.round(text.length / 1000)} K chars`;
+
+record('parse sidecar, 1,000 annotations', time(() => parseSidecar(thousandText)), kb(thousandText));
+record('parse sidecar, 10,000 annotations', time(() => parseSidecar(tenThousandText), 5, 1), kb(tenThousandText));
+record('serialize sidecar, 1,000 annotations', time(() => serializeSidecar(sidecarOf(thousand))), 'new file');
+record('serialize sidecar, 10,000 annotations', time(() => serializeSidecar(sidecarOf(tenThousand)), 5, 1), 'new file');
+
+const newcomer = { ...thousand[0], id: 'a-zzzzzzzzzz', anchor: tenThousand[5000].anchor };
+record('insert one block, 10,000-annotation sidecar', time(() => insertAnnotationText(tenThousandText, newcomer)), 'line scan + splice');
+const middleId = tenThousand[5000].id;
+const revised = { ...tenThousand[5000], modified: '2024-06-01T00:00:00.000Z' };
+record('replace one block, 10,000-annotation sidecar', time(() => replaceAnnotationText(tenThousandText, middleId, revised)), 'comments in the block kept');
+record('remove one block, 10,000-annotation sidecar', time(() => removeAnnotationText(tenThousandText, middleId)), '');
+
+const thousandAnchors = thousand.map((annotation) => annotation.anchor);
+const typing = { start: small.length >> 1, end: small.length >> 1, text: 'ك' };
+record('applyTextChange, 1,000 anchors, one keystroke', time(() => applyTextChange(thousandAnchors, typing), 101, 10), '200 K chars');
+
+for (const [label, text] of [
+  ['200 K', small],
+  ['1 M', large],
+] as const) {
+  const spans = anchors(text, 1000);
+  const edited = withLineInserted(text);
+  const outcomes = reanchorAll(spans, edited);
+  const statuses = ['exact', 'context', 'fuzzy', 'orphan'].map((status) => `${outcomes.filter((o) => o.status === status).length} ${status}`);
+  record(`reanchorAll, 1,000 anchors, ${label} chars, one line inserted`, time(() => reanchorAll(spans, edited)), statuses.join(', ') + '; target ≤ 20 ms');
+}
+
+{
+  const spans = anchors(small, 1000);
+  const firstArticleEnd = small.indexOf('=====') + 5;
+  const lost = spans.filter((anchor) => anchor.end <= firstArticleEnd).length;
+  const withoutFirstArticle = small.slice(firstArticleEnd);
+  record(
+    `reanchorAll, 1,000 anchors, first article deleted`,
+    time(() => reanchorAll(spans, withoutFirstArticle), 5, 1),
+    `${lost} anchors lost: each pays the exact and fuzzy searches before orphaning`,
+  );
+}
+
+const table = [
+  '| measurement | ms (median) | note |',
+  '| --- | ---: | --- |',
+  ...rows.map((row) => `| ${row.measurement} | ${row.ms.toFixed(2)} | ${row.note} |`),
+].join('\n');
+const header = `Annotation core (\`npx tsx bench/annotations.bench.ts\`), Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)}:`;
+console.log(`${header}\n\n${table}`);
+void resultsModule.then(({ writeResultsSection }) => writeResultsSection('annotations', `${header}\n\n${table}`));
