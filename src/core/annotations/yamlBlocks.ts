@@ -12,8 +12,13 @@
 
 import { Document, isMap, isScalar, isSeq, Pair, parse, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 
-/** Deterministic output: one line per value (no folding, no block scalars). */
-const TO_STRING = { lineWidth: 0, blockQuote: false, flowCollectionPadding: false } as const;
+/** Deterministic output, one line per value: no folding, no block scalars, no multi-line quotes. */
+const TO_STRING = {
+  lineWidth: 0,
+  blockQuote: false,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+  flowCollectionPadding: false,
+} as const;
 
 export type SortKey = readonly (number | string)[];
 

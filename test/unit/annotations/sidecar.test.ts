@@ -93,10 +93,13 @@ describe('annotations/sidecar', () => {
       assert.deepEqual(parsed(text), []);
     });
 
-    it('reads back exactly what it wrote, whatever the strings hold', () => {
+    it('reads back exactly what it wrote, whatever the strings hold, one line per value', () => {
       fc.assert(
         fc.property(annotationsArbitrary, (annotations) => {
-          assert.deepEqual(parsed(serializeSidecar(sidecarOf(annotations))), [...annotations].sort(compareAnnotations));
+          const text = serializeSidecar(sidecarOf(annotations));
+          assert.deepEqual(parsed(text), [...annotations].sort(compareAnnotations));
+          const values = text.split('\n').filter((line) => !line.startsWith('#') && line !== '');
+          for (const line of values) assert.match(line, /^ *(- )?[a-z]+:( .*)?$/);
         }),
         { numRuns: 200 },
       );
