@@ -25,6 +25,7 @@ export {
   serializeSidecar,
   insertAnnotationText,
   replaceAnnotationText,
+  replaceAnnotationTexts,
   removeAnnotationText,
   type SidecarBlock,
   type SidecarParse,

@@ -7,7 +7,7 @@
 
 import type { Node } from 'yaml';
 import { ID_PATTERN } from './ids';
-import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, type BlockListSpec } from './yamlBlocks';
+import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, type BlockListSpec } from './yamlBlocks';
 import { failure, Fields, problemsOf, readListFile, ShapeReport, type ReadFailure } from './yamlShape';
 import {
   ATTRIBUTION_KINDS,
@@ -69,6 +69,11 @@ export function insertAnnotationText(sidecarText: string, annotation: Annotation
  */
 export function replaceAnnotationText(sidecarText: string, id: string, annotation: Annotation): string {
   return replaceItemText(ANNOTATIONS, sidecarText, id, annotation);
+}
+
+/** Rewrite the blocks of several annotations at once (anchors moved by an edit of the clipping). */
+export function replaceAnnotationTexts(sidecarText: string, annotations: readonly Annotation[]): string {
+  return replaceItemTexts(ANNOTATIONS, sidecarText, new Map(annotations.map((annotation) => [annotation.id, annotation])));
 }
 
 export function removeAnnotationText(sidecarText: string, id: string): string {

@@ -16,7 +16,6 @@ import { Document, isMap, isScalar, isSeq, Pair, parse, parseDocument, visit, ty
 const TO_STRING = {
   lineWidth: 0,
   blockQuote: false,
-  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
   flowCollectionPadding: false,
 } as const;
 
@@ -80,12 +79,38 @@ export function replaceItemText<T>(spec: BlockListSpec<T>, text: string, id: str
   const layout = scanBlockList(text, spec.key);
   const block = layout?.items.find((candidate) => candidate.id === id);
   if (!layout || !block) return editWholeDocument(spec, text, item, (list) => indexOfId(list, id), 1);
+  return text.slice(0, block.start) + rewriteBlock(spec, text, block, layout, item) + text.slice(block.end);
+}
+
+/**
+ * Rewrite the blocks of several items in one pass over the text (after an edit of the clipping
+ * moved many anchors): one scan, and each untouched block copied as it is.
+ */
+export function replaceItemTexts<T>(spec: BlockListSpec<T>, text: string, items: ReadonlyMap<string, T>): string {
+  const layout = scanBlockList(text, spec.key);
+  if (!layout || [...items.keys()].some((id) => !layout.items.some((block) => block.id === id))) {
+    return [...items].reduce((current, [id, item]) => replaceItemText(spec, current, id, item), text);
+  }
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  for (const block of layout.items) {
+    const item = block.id === undefined ? undefined : items.get(block.id);
+    if (item !== undefined) {
+      parts.push(text.slice(copiedUpTo, block.start), rewriteBlock(spec, text, block, layout, item));
+      copiedUpTo = block.end;
+    }
+  }
+  parts.push(text.slice(copiedUpTo));
+  return parts.join('');
+}
+
+/** The new text of one block: its mapping updated in place, so comments inside it survive. */
+function rewriteBlock<T>(spec: BlockListSpec<T>, text: string, block: ItemBlock, layout: BlockLayout, item: T): string {
   const document = parseDocument(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
   const node = isSeq(document.contents) ? document.contents.items[0] : undefined;
-  if (!isMap(node)) throw new Error(`The item '${id}' is not a mapping`);
+  if (!isMap(node)) throw new Error(`The item '${block.id}' is not a mapping`);
   updateMap(document, node, spec.toYaml(item));
-  const replacement = reindent(document.toString(TO_STRING), 0, layout.itemIndent, layout.lineBreak);
-  return text.slice(0, block.start) + replacement + text.slice(block.end);
+  return reindent(document.toString(TO_STRING), 0, layout.itemIndent, layout.lineBreak);
 }
 
 export function removeItemText<T>(spec: BlockListSpec<T>, text: string, id: string): string {
