@@ -5,8 +5,6 @@
  * ya, ta marbuta and ha, tatweel, diacritics, Arabic-Indic digits, punctuation and spacing.
  */
 
-/** Outside these ranges a string may hold presentation forms or compatibility characters that need NFKC. */
-const NEEDS_COMPATIBILITY_FOLDING = /[^\t\n\r -\u06ff\u2000-\u206f]/;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const COMBINING_MARK = /\p{M}/u;
 
@@ -66,38 +64,31 @@ function foldOther(char: string): string | undefined {
   return LETTER_OR_NUMBER.test(char) ? char.toLowerCase() : undefined;
 }
 
-const CHUNK = 8192;
+/** A character whose folding is not one code unit: fold it with foldOther at run time. */
+const SLOW = -4;
+/** A compatibility character (presentation form, ligature, superscript…): the text needs NFKC first. */
+const COMPATIBILITY = -3;
 
-/** Appends code units to a string, decoding in chunks so huge inputs never overflow the call stack. */
-class CodeUnitWriter {
-  private buffer = new Uint16Array(256);
-  private length = 0;
-  private done = '';
+/** Below this, every code unit's fold is looked up: Latin, Greek, Cyrillic, Arabic, general punctuation. */
+const TABLE_SIZE = 0x2070;
 
-  push(code: number): void {
-    if (this.length === this.buffer.length) this.flush();
-    this.buffer[this.length++] = code;
-  }
+const FOLD_TABLE = Int32Array.from({ length: TABLE_SIZE }, (_, code) => {
+  const char = String.fromCharCode(code);
+  if (char.normalize('NFKC') !== char) return COMPATIBILITY;
+  const folded = foldCode(code);
+  if (folded !== code || code < 0x80 || (code >= 0x0600 && code < 0x0700)) return folded;
+  const other = foldOther(char);
+  if (other === undefined) return SEPARATE;
+  if (other.length === 0) return SKIP;
+  return other.length === 1 ? other.charCodeAt(0) : SLOW;
+});
 
-  pushString(value: string): void {
-    for (let i = 0; i < value.length; i++) this.push(value.charCodeAt(i));
-  }
-
-  get isEmpty(): boolean {
-    return this.length === 0 && this.done.length === 0;
-  }
-
-  toString(): string {
-    this.flush();
-    return this.done;
-  }
-
-  private flush(): void {
-    for (let from = 0; from < this.length; from += CHUNK) {
-      this.done += String.fromCharCode(...this.buffer.subarray(from, Math.min(this.length, from + CHUNK)));
-    }
-    this.length = 0;
-  }
+/** The fold of the code unit at `i`; beyond the table, characters that may need NFKC say so. */
+function foldAt(source: string, i: number): number {
+  const code = source.charCodeAt(i);
+  if (code < TABLE_SIZE) return FOLD_TABLE[code];
+  const folded = foldCode(code);
+  return folded !== code ? folded : code >= 0xd800 && code <= 0xdfff ? COMPATIBILITY : code >= 0xf900 || (code >= 0x2070 && code < 0x3400) ? COMPATIBILITY : SLOW;
 }
 
 /**
@@ -105,38 +96,57 @@ class CodeUnitWriter {
  * spaces and trims. `"إيرانُ  تستنفر، لحماية"` → `"ايران تستنفر لحمايه"`.
  */
 export function normalizeForMatching(text: string): string {
-  const source = NEEDS_COMPATIBILITY_FOLDING.test(text) ? text.normalize('NFKC') : text;
-  const out = new CodeUnitWriter();
+  return fold(text, false);
+}
+
+/**
+ * Folds `source` in one pass. Unchanged stretches, single spaces between words included,
+ * are copied with one slice each; only changed characters are appended one by one. A
+ * compatibility character sends the whole text through NFKC first, which clippings rarely need.
+ */
+function fold(source: string, isCompatibilityNormalized: boolean): string {
+  let out = '';
+  let runStart = -1;
   let pendingSpace = false;
-  const emit = (code: number) => {
-    if (pendingSpace) out.push(SPACE);
-    pendingSpace = false;
-    out.push(code);
+  const flush = (until: number) => {
+    if (runStart >= 0) out += source.slice(runStart, until);
+    runStart = -1;
   };
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    const folded = foldCode(code);
+    let folded = foldAt(source, i);
+    if (folded === code) {
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (folded === SEPARATE && code === SPACE && runStart >= 0 && i + 1 < source.length && foldAt(source, i + 1) === source.charCodeAt(i + 1)) {
+      continue; // a single space inside an unchanged stretch
+    }
+    if (folded === COMPATIBILITY) {
+      if (!isCompatibilityNormalized) return fold(source.normalize('NFKC'), true);
+      folded = SLOW;
+    }
+    flush(i);
+    let replacement: string | undefined;
+    if (folded === SLOW) {
+      const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < source.length;
+      replacement = foldOther(isPair ? source.slice(i, i + 2) : source[i]);
+      if (isPair) i++;
+      folded = replacement === undefined ? SEPARATE : replacement.length === 0 ? SKIP : 0;
+    }
     if (folded === SKIP) continue;
     if (folded === SEPARATE) {
-      pendingSpace = !out.isEmpty;
+      pendingSpace = out.length > 0;
       continue;
     }
-    if (code < 0x80 || (code >= 0x0600 && code <= 0x06ff)) {
-      emit(folded);
-      continue;
-    }
-    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < source.length;
-    const char = isPair ? source.slice(i, i + 2) : source[i];
-    if (isPair) i++;
-    const other = foldOther(char);
-    if (other === undefined) {
-      pendingSpace = !out.isEmpty;
-    } else if (other.length > 0) {
-      emit(other.charCodeAt(0));
-      out.pushString(other.slice(1));
-    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += replacement ?? String.fromCharCode(folded);
   }
-  return out.toString();
+  flush(source.length);
+  return out;
 }
 
 /** A stem must keep at least this many letters; shorter words are left alone. */

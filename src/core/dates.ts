@@ -9,7 +9,11 @@
  * Numeric day and month order: day first (`09.05.2013` is 9 May), except slash dates followed
  * by AM/PM, which US-made sites write month first (`5/7/2013 11:13:00 PM` is 7 May). A number
  * above 12 settles the order either way.
+ *
+ * The text is cut into tokens (digit runs, letter runs, single marks) and the shapes are
+ * matched on tokens: dates are read on many lines, and this costs far less than regexes.
  */
+import { isDigit, isSpaceLike } from './chars';
 
 export interface DateReading {
   /** `2013-05-07`, or `2013-05-07T23:13:00` with a time, `…Z` when the text says GMT/UTC. */
@@ -19,101 +23,277 @@ export interface DateReading {
   readonly matchEnd: number;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+/** Month names as foldWord writes them. */
+const MONTHS: ReadonlyMap<string, number> = new Map([
   // Levantine and Iraqi
-  'كانون الثاني': 1, 'شباط': 2, 'اذار': 3, 'نيسان': 4, 'ايار': 5, 'حزيران': 6,
-  'تموز': 7, 'اب': 8, 'ايلول': 9, 'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الاول': 12,
+  ['كانون الثاني', 1], ['شباط', 2], ['اذار', 3], ['نيسان', 4], ['ايار', 5], ['حزيران', 6],
+  ['تموز', 7], ['اب', 8], ['ايلول', 9], ['تشرين الاول', 10], ['تشرين الثاني', 11], ['كانون الاول', 12],
   // Egyptian and standard
-  'يناير': 1, 'فبراير': 2, 'مارس': 3, 'ابريل': 4, 'مايو': 5, 'يونيو': 6, 'يونيه': 6,
-  'يوليو': 7, 'يوليه': 7, 'اغسطس': 8, 'سبتمبر': 9, 'اكتوبر': 10, 'نوفمبر': 11, 'ديسمبر': 12,
+  ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['ابريل', 4], ['مايو', 5], ['يونيو', 6], ['يونيه', 6],
+  ['يوليو', 7], ['يوليه', 7], ['اغسطس', 8], ['سبتمبر', 9], ['اكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
   // Moroccan
-  'ماي': 5, 'يوليوز': 7, 'غشت': 8, 'شتنبر': 9, 'نونبر': 11, 'دجنبر': 12,
+  ['ماي', 5], ['يوليوز', 7], ['غشت', 8], ['شتنبر', 9], ['نونبر', 11], ['دجنبر', 12],
   // Algerian and Tunisian
-  'جانفي': 1, 'فيفري': 2, 'افريل': 4, 'جوان': 6, 'جويليه': 7, 'اوت': 8,
+  ['جانفي', 1], ['فيفري', 2], ['افريل', 4], ['جوان', 6], ['جويليه', 7], ['اوت', 8],
   // English
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
+  ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+]);
 
-const WEEKDAYS = [
+/** First words of two-word month names (`كانون الثاني`, `تشرين الأول`). */
+const TWO_WORD_MONTH_STARTS = new Set(['كانون', 'تشرين']);
+
+const WEEKDAYS = new Set([
   'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت',
   'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
   'sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat',
-];
+]);
 
-/** Longest names first, so that `مايو` wins over `ماي`; inner spaces match any run of spaces. */
-function alternation(names: readonly string[]): string {
-  return [...names]
-    .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/ /g, '\\s+'))
-    .join('|');
+/** Words that may stand between a date and its time: `الساعة`, `آخر تحديث`, `at`, `T`. */
+const TIME_CONNECTOR_WORDS = new Set(['الساعه', 'ساعه', 'اخر', 'تحديث', 'في', 'at', 't']);
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const MORNING = new Set(['am', 'ص', 'صباحا', 'صباح']);
+const EVENING = new Set(['pm', 'م', 'مساء', 'مساءا', 'مساءً']);
+const UTC_WORDS = new Set(['gmt', 'utc', 'z']);
+/** Tokens skipped at most between a date and its time. */
+const MAX_TIME_CONNECTORS = 12;
+
+const NUMBER = 0;
+const WORD = 1;
+const MARK = 2;
+
+/**
+ * Tokens of the text being read, in reusable arrays: `kind`, `start`, `end`, `value` (a
+ * number's value or a mark's code unit) and `spaced` (1 when space comes before the token).
+ */
+class Tokens {
+  count = 0;
+  kind = new Uint8Array(64);
+  spaced = new Uint8Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  value = new Int32Array(64);
+  private readonly words: (string | undefined)[] = [];
+  private text = '';
+
+  read(text: string, from: number, to: number): void {
+    this.text = text;
+    this.count = 0;
+    this.words.length = 0;
+    let spaced = 1;
+    for (let i = from; i < to; ) {
+      const code = text.charCodeAt(i);
+      if (isSpaceLike(code) || code === 0x0a || code === 0x0d) {
+        spaced = 1;
+        i++;
+        continue;
+      }
+      const start = i;
+      let kind = MARK;
+      let value = code;
+      if (isDigit(code)) {
+        kind = NUMBER;
+        value = 0;
+        for (; i < to && isDigit(text.charCodeAt(i)); i++) value = Math.min(value * 10 + digitValue(text.charCodeAt(i)), 1e7);
+      } else if (isWordChar(code)) {
+        kind = WORD;
+        while (i < to && isWordChar(text.charCodeAt(i))) i++;
+      } else {
+        i++;
+      }
+      this.push(kind, spaced, start, i, value);
+      spaced = 0;
+    }
+  }
+
+  /** A word token folded for lookups: lowercase, hamza forms of alef as alef, ى as ي, ة as ه, marks dropped. */
+  word(token: number): string {
+    if (token >= this.count || this.kind[token] !== WORD) return '';
+    return (this.words[token] ??= foldWord(this.text, this.start[token], this.end[token]));
+  }
+
+  /** A mark token that is one of the given code units. */
+  isMark(token: number, a: number, b = a, c = a, d = a): boolean {
+    if (token >= this.count || this.kind[token] !== MARK) return false;
+    const value = this.value[token];
+    return value === a || value === b || value === c || value === d;
+  }
+
+  /** A number of `minDigits` to `maxDigits` digits at `token`. */
+  isNumber(token: number, minDigits: number, maxDigits: number): boolean {
+    if (token >= this.count || this.kind[token] !== NUMBER) return false;
+    const digits = this.end[token] - this.start[token];
+    return digits >= minDigits && digits <= maxDigits;
+  }
+
+  /** Whether `token` follows the previous one with no space between. */
+  isAttached(token: number): boolean {
+    return token < this.count && this.spaced[token] === 0;
+  }
+
+  /** Whether tokens `from` to `to` (inclusive) are each written against the previous one. */
+  areAttached(from: number, to: number): boolean {
+    for (let token = from; token <= to; token++) if (!this.isAttached(token)) return false;
+    return true;
+  }
+
+  private push(kind: number, spaced: number, start: number, end: number, value: number): void {
+    if (this.count === this.kind.length) this.grow();
+    const index = this.count++;
+    this.kind[index] = kind;
+    this.spaced[index] = spaced;
+    this.start[index] = start;
+    this.end[index] = end;
+    this.value[index] = value;
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const grown = <T extends Uint8Array | Int32Array>(array: T, make: (size: number) => T): T => {
+      const copy = make(size);
+      copy.set(array);
+      return copy;
+    };
+    this.kind = grown(this.kind, (n) => new Uint8Array(n));
+    this.spaced = grown(this.spaced, (n) => new Uint8Array(n));
+    this.start = grown(this.start, (n) => new Int32Array(n));
+    this.end = grown(this.end, (n) => new Int32Array(n));
+    this.value = grown(this.value, (n) => new Int32Array(n));
+  }
 }
 
-const MONTH = `(${alternation(Object.keys(MONTHS))})`;
-const WEEKDAY = alternation(WEEKDAYS);
-const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const WORD_AFTER = '(?![\\p{L}\\p{N}])';
-const S = '[\\s\\u00a0]';
-
-const ISO_DATE = new RegExp(`${WORD_BEFORE}(\\d{4})([-/.:])(\\d{1,2})\\2(\\d{1,2})(?=t\\d|${WORD_AFTER})`, 'gu');
-const NUMERIC_DATE = new RegExp(`${WORD_BEFORE}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${WORD_AFTER}`, 'gu');
-const DAY_MONTH_YEAR = new RegExp(
-  `${WORD_BEFORE}(\\d{1,2})(?:st|nd|rd|th)?${S}*(?:[-/.]${S}*)?(?:of${S}+)?${MONTH}\\.?` +
-    `(?:${S}*[/(]${S}*${MONTH}${S}*\\)?)?${S}*[,،]?${S}*(?:[-/]${S}*)?(\\d{4})${WORD_AFTER}`,
-  'gu',
-);
-const MONTH_DAY_YEAR = new RegExp(
-  `${WORD_BEFORE}${MONTH}\\.?${S}+(\\d{1,2})(?:st|nd|rd|th)?${S}*[,،]?${S}*(\\d{4})${WORD_AFTER}`,
-  'gu',
-);
-
-/** What may stand between a date and its time: spaces, commas, dashes, `الساعة`, `آخر تحديث`, `at`. */
-const TIME_AFTER_DATE = new RegExp(
-  `(?:[\\s\\u00a0,،|@\\-–—/.:t]|at|الساعه|اخر${S}+تحديث|تحديث|في){0,24}?` +
-    `(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:${S}*(a\\.?m\\.?|p\\.?m\\.?|صباحا|مساء|ص|م)${WORD_AFTER})?(?:${S}*(gmt|utc|z)${WORD_AFTER})?`,
-  'yu',
-);
-
-const WEEKDAY_BEFORE_DATE = new RegExp(`${WORD_BEFORE}(?:${WEEKDAY})${S}*[,،]?${S}*$`, 'u');
-
-/** Fold, one code unit for one, what date patterns must not care about: case, hamza, digits. */
-const FOLDABLE = /[A-Z\u0622\u0623\u0625\u0671\u0649\u0629\u06cc\u0660-\u0669\u06f0-\u06f9]/g;
-
-function foldUnit(char: string): string {
-  const code = char.charCodeAt(0);
-  if (code <= 0x5a) return String.fromCharCode(code + 0x20);
-  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 0x30);
-  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 0x30);
-  if (code === 0x0649 || code === 0x06cc) return 'ي';
-  if (code === 0x0629) return 'ه';
-  return 'ا';
+function digitValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : code <= 0x0669 ? code - 0x0660 : code - 0x06f0;
 }
+
+/** Letters of Latin and Arabic words, Arabic marks and tatweel included. */
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x0620 && code <= 0x065f) || (code >= 0x066e && code <= 0x06d3);
+}
+
+function foldWord(text: string, start: number, end: number): string {
+  let folded = '';
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) folded += String.fromCharCode(code + 0x20);
+    else if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) folded += 'ا';
+    else if (code === 0x0649) folded += 'ي';
+    else if (code === 0x0629) folded += 'ه';
+    else if ((code >= 0x064b && code <= 0x065f) || code === 0x0640 || (code >= 0x0610 && code <= 0x061a)) continue;
+    else folded += text[i];
+  }
+  return folded;
+}
+
+const reusableTokens = new Tokens();
+
+const COMMA = 0x2c;
+const ARABIC_COMMA = 0x060c;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const HYPHEN = 0x2d;
 
 interface CalendarDate {
   readonly year: number;
   readonly month: number;
   readonly day: number;
   /** A slash date whose day and month could swap: read month first when a 12-hour time follows. */
-  readonly usOrderIfTwelveHour?: boolean;
+  readonly usOrderIfTwelveHour: boolean;
+  /** First token after the date. */
+  readonly next: number;
 }
 
-interface Candidate extends CalendarDate {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The first valid match of `pattern` in `folded`, read by `toDate`. */
-function firstMatch(pattern: RegExp, folded: string, toDate: (match: RegExpExecArray) => CalendarDate): Candidate | undefined {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
-    const date = toDate(match);
-    if (isValidDate(date.year, date.month, date.day)) {
-      return { ...date, start: match.index, end: match.index + match[0].length };
-    }
-    pattern.lastIndex = match.index + 1;
+/**
+ * Finds the first date in `text` between `from` and `to` and reads it. The match covers the
+ * date, a weekday written just before it, and a time written just after it.
+ */
+export function readDate(text: string, from = 0, to = text.length): DateReading | undefined {
+  const tokens = reusableTokens;
+  tokens.read(text, from, to);
+  for (let token = 0; token < tokens.count; token++) {
+    const date = dateAt(tokens, token);
+    if (date && isValidDate(date.year, date.month, date.day)) return reading(tokens, token, date);
   }
   return undefined;
+}
+
+function dateAt(tokens: Tokens, token: number): CalendarDate | undefined {
+  if (tokens.kind[token] === WORD) return monthDayYear(tokens, token);
+  if (tokens.kind[token] !== NUMBER) return undefined;
+  return yearMonthDay(tokens, token) ?? numericDayMonthYear(tokens, token) ?? dayMonthNameYear(tokens, token);
+}
+
+/** `2013-05-08`, `2013/05/08`, `2013.05.08`, `2013:05:08`, written without spaces. */
+function yearMonthDay(tokens: Tokens, t: number): CalendarDate | undefined {
+  if (!tokens.isNumber(t, 4, 4) || !tokens.isMark(t + 1, HYPHEN, SLASH, DOT, COLON)) return undefined;
+  const separator = tokens.value[t + 1];
+  if (!tokens.isNumber(t + 2, 1, 2) || !tokens.isMark(t + 3, separator) || !tokens.isNumber(t + 4, 1, 2)) return undefined;
+  if (!tokens.areAttached(t + 1, t + 4)) return undefined;
+  return { year: tokens.value[t], month: tokens.value[t + 2], day: tokens.value[t + 4], usOrderIfTwelveHour: false, next: t + 5 };
+}
+
+/** `09.05.2013`, `8-5-2013`, `5/7/2013`, written without spaces. */
+function numericDayMonthYear(tokens: Tokens, t: number): CalendarDate | undefined {
+  if (!tokens.isNumber(t, 1, 2) || !tokens.isMark(t + 1, HYPHEN, SLASH, DOT)) return undefined;
+  const separator = tokens.value[t + 1];
+  if (!tokens.isNumber(t + 2, 1, 2) || !tokens.isMark(t + 3, separator) || !tokens.isNumber(t + 4, 4, 4)) return undefined;
+  if (!tokens.areAttached(t + 1, t + 4)) return undefined;
+  const first = tokens.value[t];
+  const second = tokens.value[t + 2];
+  const year = tokens.value[t + 4];
+  if (second > 12 && first <= 12) return { year, month: first, day: second, usOrderIfTwelveHour: false, next: t + 5 };
+  return { year, month: second, day: first, usOrderIfTwelveHour: separator === SLASH && first <= 12, next: t + 5 };
+}
+
+/** The month named at `t` (one or two words) and the token after it, or undefined. */
+function monthAt(tokens: Tokens, t: number): { month: number; next: number } | undefined {
+  const word = tokens.word(t);
+  if (TWO_WORD_MONTH_STARTS.has(word)) {
+    const month = MONTHS.get(`${word} ${tokens.word(t + 1)}`);
+    return month === undefined ? undefined : { month, next: t + 2 };
+  }
+  const month = MONTHS.get(word);
+  if (month === undefined) return undefined;
+  return { month, next: tokens.isMark(t + 1, DOT) && tokens.isAttached(t + 1) ? t + 2 : t + 1 };
+}
+
+/** Skips an ordinal suffix written against a day number: `3rd`. */
+function afterOrdinal(tokens: Tokens, t: number): number {
+  return tokens.isAttached(t) && ORDINAL_SUFFIXES.has(tokens.word(t)) ? t + 1 : t;
+}
+
+/** `08 أيار , 2013`, `7 مايو/ أيار، 2013`, `12 أيار (مايو) 2017`, `7 May 2013`, `3rd of May 2013`. */
+function dayMonthNameYear(tokens: Tokens, t: number): CalendarDate | undefined {
+  if (!tokens.isNumber(t, 1, 2)) return undefined;
+  let next = afterOrdinal(tokens, t + 1);
+  if (tokens.isMark(next, HYPHEN, SLASH, DOT)) next++;
+  if (tokens.word(next) === 'of') next++;
+  const named = monthAt(tokens, next);
+  if (!named) return undefined;
+  next = named.next;
+  // A second name for the same month: `مايو/ أيار`, `أيار (مايو)`.
+  if (tokens.isMark(next, SLASH, 0x28)) {
+    const alias = monthAt(tokens, next + 1);
+    if (alias) next = tokens.isMark(alias.next, 0x29) ? alias.next + 1 : alias.next;
+  }
+  if (tokens.isMark(next, COMMA, ARABIC_COMMA)) next++;
+  if (tokens.isMark(next, HYPHEN, SLASH)) next++;
+  if (!tokens.isNumber(next, 4, 4)) return undefined;
+  return { year: tokens.value[next], month: named.month, day: tokens.value[t], usOrderIfTwelveHour: false, next: next + 1 };
+}
+
+/** `May 7, 2013`, `Sept. 3rd, 2012`, `مايو 7، 2013`. */
+function monthDayYear(tokens: Tokens, t: number): CalendarDate | undefined {
+  const named = monthAt(tokens, t);
+  if (!named || !tokens.isNumber(named.next, 1, 2)) return undefined;
+  let next = afterOrdinal(tokens, named.next + 1);
+  if (tokens.isMark(next, COMMA, ARABIC_COMMA)) next++;
+  if (!tokens.isNumber(next, 4, 4)) return undefined;
+  return { year: tokens.value[next], month: named.month, day: tokens.value[named.next], usOrderIfTwelveHour: false, next: next + 1 };
 }
 
 function isValidDate(year: number, month: number, day: number): boolean {
@@ -122,63 +302,78 @@ function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth;
 }
 
-function monthNumber(name: string): number {
-  return MONTHS[name.replace(/\s+/g, ' ')] ?? 0;
+interface Clock {
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+  readonly twelveHour: boolean;
+  readonly utc: boolean;
+  /** First token after the time. */
+  readonly next: number;
 }
 
-/** Day first unless the first number cannot be a day-of-month reading that leaves a valid month. */
-function numericDate(match: RegExpExecArray): CalendarDate {
-  const first = +match[1];
-  const second = +match[3];
-  const year = +match[4];
-  if (second > 12 && first <= 12) return { year, month: first, day: second };
-  return { year, month: second, day: first, usOrderIfTwelveHour: match[2] === '/' && first <= 12 };
+/** Marks that may stand between a date and its time: commas, bars, at-signs, dashes, slashes, dots, colons. */
+const TIME_CONNECTOR_MARKS = new Set([COMMA, ARABIC_COMMA, 0x7c, 0x40, HYPHEN, 0x2013, 0x2014, SLASH, DOT, COLON]);
+
+function isTimeConnector(tokens: Tokens, t: number): boolean {
+  if (tokens.kind[t] === MARK) return TIME_CONNECTOR_MARKS.has(tokens.value[t]);
+  return tokens.kind[t] === WORD && TIME_CONNECTOR_WORDS.has(tokens.word(t));
 }
 
-/**
- * Finds the first date in `text` between `from` and `to` and reads it. The match covers the
- * date, a weekday written just before it, and a time written just after it.
- */
-export function readDate(text: string, from = 0, to = text.length): DateReading | undefined {
-  const folded = text.slice(from, to).replace(FOLDABLE, foldUnit);
-  const candidates = [
-    firstMatch(ISO_DATE, folded, (m) => ({ year: +m[1], month: +m[3], day: +m[4] })),
-    firstMatch(NUMERIC_DATE, folded, numericDate),
-    firstMatch(DAY_MONTH_YEAR, folded, (m) => ({ year: +m[4], month: monthNumber(m[2]), day: +m[1] })),
-    firstMatch(MONTH_DAY_YEAR, folded, (m) => ({ year: +m[3], month: monthNumber(m[1]), day: +m[2] })),
-  ];
-  let best: Candidate | undefined;
-  for (const next of candidates) {
-    if (next && (!best || next.start < best.start || (next.start === best.start && next.end > best.end))) best = next;
+/** `AM`, `p.m.`, `ص`, `مساء`: 0 for none, 1 for morning, 2 for evening, with the token after it. */
+function meridiemAt(tokens: Tokens, t: number): { half: number; next: number } {
+  const word = tokens.word(t);
+  if (MORNING.has(word)) return { half: 1, next: t + 1 };
+  if (EVENING.has(word)) return { half: 2, next: t + 1 };
+  const dotted = (word === 'a' || word === 'p') && tokens.isMark(t + 1, DOT) && tokens.word(t + 2) === 'm';
+  if (!dotted) return { half: 0, next: t };
+  return { half: word === 'a' ? 1 : 2, next: tokens.isMark(t + 3, DOT) ? t + 4 : t + 3 };
+}
+
+/** A time written after the date (`22:41`, `11:13:00 PM`, `20:39 GMT`), after a few connectors at most. */
+function clockAfter(tokens: Tokens, from: number): Clock | undefined {
+  let t = from;
+  for (let skipped = 0; t < tokens.count && skipped < MAX_TIME_CONNECTORS && !tokens.isNumber(t, 1, 2); skipped++, t++) {
+    if (!isTimeConnector(tokens, t)) return undefined;
   }
-  return best && withTimeAndWeekday(folded, best, from);
-}
-
-function withTimeAndWeekday(folded: string, date: Candidate, offset: number): DateReading {
-  const weekday = WEEKDAY_BEFORE_DATE.exec(folded.slice(Math.max(0, date.start - 24), date.start));
-  const start = weekday ? date.start - weekday[0].length : date.start;
-  TIME_AFTER_DATE.lastIndex = date.end;
-  const time = TIME_AFTER_DATE.exec(folded);
-  const clock = time ? readClock(time) : undefined;
-  const end = clock && time ? date.end + time[0].length : date.end;
-  const usOrder = clock !== undefined && time?.[4] !== undefined && date.usOrderIfTwelveHour === true;
-  const [month, dayOfMonth] = usOrder ? [date.day, date.month] : [date.month, date.day];
-  const day = `${date.year}-${pad(month)}-${pad(dayOfMonth)}`;
-  return { iso: clock ? `${day}T${clock}` : day, matchStart: offset + start, matchEnd: offset + end };
-}
-
-function readClock(time: RegExpExecArray): string | undefined {
-  let hours = +time[1];
-  const minutes = +time[2];
-  const seconds = time[3] === undefined ? 0 : +time[3];
-  const meridiem = time[4];
-  if (meridiem !== undefined) {
+  if (!tokens.isNumber(t, 1, 2) || !tokens.isMark(t + 1, COLON) || !tokens.isNumber(t + 2, 2, 2)) return undefined;
+  if (!tokens.isAttached(t + 1) || !tokens.isAttached(t + 2)) return undefined;
+  let next = t + 3;
+  let seconds = 0;
+  if (tokens.isMark(next, COLON) && tokens.isNumber(next + 1, 2, 2) && tokens.isAttached(next) && tokens.isAttached(next + 1)) {
+    seconds = tokens.value[next + 1];
+    next += 2;
+  }
+  const meridiem = meridiemAt(tokens, next);
+  let hours = tokens.value[t];
+  if (meridiem.half > 0) {
     if (hours < 1 || hours > 12) return undefined;
-    const afternoon = meridiem.startsWith('p') || meridiem === 'م' || meridiem === 'مساء';
-    hours = (hours % 12) + (afternoon ? 12 : 0);
+    hours = (hours % 12) + (meridiem.half === 2 ? 12 : 0);
   }
+  const minutes = tokens.value[t + 2];
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${time[5] === undefined ? '' : 'Z'}`;
+  const utc = UTC_WORDS.has(tokens.word(meridiem.next));
+  return { hours, minutes, seconds, twelveHour: meridiem.half > 0, utc, next: utc ? meridiem.next + 1 : meridiem.next };
+}
+
+/** The weekday written just before the date (`الثلاثاء،`, `Tuesday,`), if any. */
+function weekdayBefore(tokens: Tokens, t: number): number | undefined {
+  let before = t - 1;
+  if (tokens.isMark(before, COMMA, ARABIC_COMMA)) before--;
+  return before >= 0 && WEEKDAYS.has(tokens.word(before)) ? before : undefined;
+}
+
+function reading(tokens: Tokens, first: number, date: CalendarDate): DateReading {
+  const clock = clockAfter(tokens, date.next);
+  const usOrder = clock !== undefined && clock.twelveHour && date.usOrderIfTwelveHour;
+  const [month, day] = usOrder ? [date.day, date.month] : [date.month, date.day];
+  const calendarDay = `${date.year}-${pad(month)}-${pad(day)}`;
+  const last = (clock ? clock.next : date.next) - 1;
+  return {
+    iso: clock ? `${calendarDay}T${pad(clock.hours)}:${pad(clock.minutes)}:${pad(clock.seconds)}${clock.utc ? 'Z' : ''}` : calendarDay,
+    matchStart: tokens.start[weekdayBefore(tokens, first) ?? first],
+    matchEnd: tokens.end[last],
+  };
 }
 
 function pad(value: number): string {
