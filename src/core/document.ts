@@ -1,0 +1,52 @@
+import type { Article, Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents } from './model';
+import { partition } from './blocks';
+import { collectProblems } from './problems';
+import { matchTocEntries } from './tocMatching';
+import type { ArticleTitles } from './tocMatching';
+
+/**
+ * The parse result. What parsing found directly is stored; what can be derived from it —
+ * the blocks, the contents matching, and the problems (which need every article's details)
+ * — is worked out the first time it is asked for, once.
+ */
+export class ParsedDocument implements ClippingDocument {
+  private derivedBlocks: Block[] | undefined;
+  private matches: (number | undefined)[] | undefined;
+  private foundProblems: ParseProblem[] | undefined;
+
+  constructor(
+    readonly length: number,
+    readonly lineCount: number,
+    readonly header: DossierHeader | undefined,
+    readonly toc: TableOfContents | undefined,
+    readonly articles: readonly Article[],
+    readonly separators: readonly Separator[],
+  ) {}
+
+  get blocks(): readonly Block[] {
+    return (this.derivedBlocks ??= partition(this.length, [
+      { kind: 'header', spans: this.header ? [this.header] : [] },
+      { kind: 'toc', spans: this.toc ? [this.toc] : [] },
+      { kind: 'article', spans: this.articles },
+      { kind: 'separator', spans: this.separators },
+    ]));
+  }
+
+  get tocMatches(): readonly (number | undefined)[] {
+    return (this.matches ??= this.toc ? matchTocEntries(this.toc.entries.map((entry) => entry.title.text), this.articles.map(titlesOf)) : []);
+  }
+
+  get problems(): readonly ParseProblem[] {
+    return (this.foundProblems ??= collectProblems(this.header, this.toc, this.articles, this.tocMatches));
+  }
+
+  /** Every field as plain data, the derived ones included: what JSON.stringify and logs see. */
+  toJSON(): ClippingDocument {
+    const { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems } = this;
+    return { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems };
+  }
+}
+
+function titlesOf(article: Article): ArticleTitles {
+  return article.subtitle ? { title: article.title.text, subtitle: article.subtitle.text } : { title: article.title.text };
+}
