@@ -16,6 +16,7 @@ import { Document, isMap, isScalar, isSeq, Pair, parse, parseDocument, visit, ty
 const TO_STRING = {
   lineWidth: 0,
   blockQuote: false,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
   flowCollectionPadding: false,
 } as const;
 

@@ -6,8 +6,9 @@ import type { Anchor, Annotation } from '../../../src/core/annotations/types';
 const awkwardCharacter = fc.constantFrom('a', 'ك', 'ى', ' ', '\n', '\r', '\t', '"', "'", '#', ':', '-', '\\', '😀', '\u200f');
 const awkwardWhole = fc.constantFrom('yes', 'null', '~', '123', '0x1F', '- x', '# c', ' lead', 'trail ', '@x', '`x', '{a}', '[a]', '*a', '&a', '!a', '%a', '|', '>', 'a: b');
 
-export const awkwardString = fc.oneof(fc.string({ unit: awkwardCharacter, maxLength: 40 }), awkwardWhole);
-const nonEmptyString = fc.oneof(fc.string({ unit: awkwardCharacter, minLength: 1, maxLength: 40 }), awkwardWhole);
+/** Long enough (size 'medium') to reach the yaml library's 40-character threshold for splitting quoted text. */
+export const awkwardString = fc.oneof(fc.string({ unit: awkwardCharacter, maxLength: 80, size: 'medium' }), awkwardWhole);
+const nonEmptyString = fc.oneof(fc.string({ unit: awkwardCharacter, minLength: 1, maxLength: 80, size: 'medium' }), awkwardWhole);
 const token = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/);
 const isoTime = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
