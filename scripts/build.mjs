@@ -25,8 +25,9 @@ const shared = {
 
 const extension = {
   ...shared,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  // The worker parses large sidecars off the extension host's main thread.
+  entryPoints: { extension: 'src/extension.ts', sidecarParseWorker: 'src/features/annotations/sidecarParseWorker.ts' },
+  outdir: 'dist',
   sourcemap: production ? false : 'linked',
   minify: production,
 };

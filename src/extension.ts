@@ -7,14 +7,27 @@ import { registerTocLinks } from './features/tocLinks';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerArticleNavigation } from './features/articleNavigation';
 import { registerTextFileDetection } from './features/textFileDetection';
+import { AnnotationStore } from './features/annotations/annotationStore';
+import { SidecarParser } from './features/annotations/sidecarParsing';
+import { SpeakerRegistryStore } from './features/annotations/speakerRegistry';
+import { RecentTargets } from './features/annotations/recentTargets';
+import { registerTagCommands } from './features/annotations/tagCommands';
+import { registerAnnotationCommands } from './features/annotations/annotationCommands';
 
 /** Composition root: creates the shared services and wires one feature per module. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Press Clippings'), { log: true });
   const parses = new ClippingParseCache(log);
+  const sidecarParser = new SidecarParser(context.extensionPath);
+  const store = new AnnotationStore(parses, sidecarParser, log);
+  const registry = new SpeakerRegistryStore();
+  const annotationServices = { parses, store, registry, recentTargets: new RecentTargets(context.workspaceState), log };
   context.subscriptions.push(
     log,
     parses,
+    sidecarParser,
+    store,
+    registry,
     vscode.commands.registerCommand('clippings.showOutput', () => log.show()),
     registerTextFileDetection(log),
     registerOutline(parses),
@@ -23,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerTocLinks(parses),
     registerDiagnostics(parses),
     registerArticleNavigation(parses),
+    registerTagCommands(annotationServices),
+    registerAnnotationCommands(annotationServices),
   );
 }
 

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { TextProblem } from '../../core/annotations';
+import { readTextFile, SerialQueue, writeTextFileAtomically } from './fileIo';
+
+export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
+
+/** Raised instead of writing a file that does not parse: the person must fix it first. */
+export class BrokenFileError extends Error {
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly problem: TextProblem,
+  ) {
+    super(`${uri.path.split('/').pop()}:${problem.line + 1}:${problem.column + 1}: ${problem.message}`);
+  }
+}
+
+/**
+ * A YAML file that this extension edits while people, git and other windows edit it too.
+ *
+ * - It remembers the text it last read or wrote. Before every edit it reads the file again:
+ *   a different text means someone else changed it, so that text is parsed and announced
+ *   (onDidReload) and the edit is applied to it: nothing anyone wrote is overwritten.
+ * - A file that does not parse is never written: edits fail with BrokenFileError, and the
+ *   file stays byte for byte as it is until someone fixes it.
+ * - Edits are text transforms (a block spliced in or out), so a large file is not reprinted.
+ */
+export class GuardedYamlFile<M> implements vscode.Disposable {
+  private known: { readonly text: string | undefined; readonly parse: FileParse<M> | undefined } = { text: undefined, parse: undefined };
+  private readonly queue = new SerialQueue();
+  private readonly reloaded = new vscode.EventEmitter<FileParse<M> | undefined>();
+  /**
+   * The file changed under us and was read again: its new content (undefined when the file is
+   * gone). Edits made through `edit` are not announced: their author already knows them.
+   */
+  readonly onDidReload = this.reloaded.event;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly parse: (text: string) => Promise<FileParse<M>>,
+  ) {}
+
+  get exists(): boolean {
+    return this.known.text !== undefined;
+  }
+
+  get problem(): TextProblem | undefined {
+    return this.known.parse && !this.known.parse.ok ? this.known.parse.error : undefined;
+  }
+
+  /** Reads the file now (the first time, or when a watcher says it changed). Resolves true when it had changed. */
+  refresh(): Promise<boolean> {
+    return this.queue.run(async () => {
+      const changed = await this.readIfChanged();
+      if (changed) {
+        this.reloaded.fire(this.known.parse);
+      }
+      return changed;
+    });
+  }
+
+  /**
+   * Applies `transform` to the file's current text (undefined when there is no file yet) and
+   * writes the result atomically. Rejects with BrokenFileError, writing nothing, when the file
+   * does not parse.
+   */
+  edit(transform: (text: string | undefined) => string): Promise<void> {
+    return this.queue.run(async () => {
+      const changedOnDisk = await this.readIfChanged();
+      const problem = this.problem;
+      if (problem) {
+        if (changedOnDisk) {
+          this.reloaded.fire(this.known.parse);
+        }
+        throw new BrokenFileError(this.uri, problem);
+      }
+      const text = transform(this.known.text);
+      await writeTextFileAtomically(this.uri, text);
+      // After someone else's change, the result holds their work and ours: read it as a whole.
+      this.known = { text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
+      if (changedOnDisk) {
+        this.reloaded.fire(this.known.parse);
+      }
+    });
+  }
+
+  /** Forgets the file's content: after a rename, the next refresh reads the new place. */
+  moveTo(uri: vscode.Uri): GuardedYamlFile<M> {
+    const moved = new GuardedYamlFile(uri, this.parse);
+    moved.known = this.known;
+    return moved;
+  }
+
+  dispose(): void {
+    this.reloaded.dispose();
+  }
+
+  private async readIfChanged(): Promise<boolean> {
+    const text = await readTextFile(this.uri);
+    if (text === this.known.text && (text === undefined || this.known.parse)) {
+      return false;
+    }
+    this.known = { text, parse: text === undefined ? undefined : await this.parse(text) };
+    return true;
+  }
+}
