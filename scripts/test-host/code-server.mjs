@@ -1,7 +1,7 @@
 // Starts code-server (VS Code's server and browser workbench) on 127.0.0.1 in throwaway
 // user-data and config folders, and waits until it answers.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stopOnExit } from './cleanup.mjs';
 
 const startupLimitMs = 60_000;
+const shutdownGraceMs = 3_000;
 
 // A workbench that shows the extension rather than VS Code's own welcome, chat and
 // marketplace, and that does not try to reach the internet this machine cannot reach.
@@ -23,7 +24,6 @@ const quietUserSettings = {
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
 };
-const shutdownGraceMs = 3_000;
 
 function portIsFree(port) {
   return new Promise((resolvePromise) => {
@@ -108,6 +108,8 @@ export async function startCodeServer({ host, folder, port, extensionsDir }) {
   const args = codeServerArguments({ port, folder, profile, extensionsDir: extensionsDir ?? join(profile, 'extensions') });
   // Its own process group, so that stopping it also stops the extension host it spawns.
   const child = spawn(host.codeServer, args, { env: cleanEnvironment(host.nodeBin), stdio: ['ignore', log, log], detached: true });
+  closeSync(log);
+  const exited = new Promise((resolvePromise) => child.once('exit', (code, signal) => resolvePromise(signal ? 1 : code)));
 
   const killGroup = (signal) => {
     try {
@@ -123,13 +125,11 @@ export async function startCodeServer({ host, folder, port, extensionsDir }) {
   const stop = async () => {
     forget();
     killGroup('SIGTERM');
-    const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
-    if (child.exitCode === null && child.signalCode === null) await Promise.race([exited, sleep(shutdownGraceMs)]);
+    await Promise.race([exited, sleep(shutdownGraceMs)]);
     killGroup('SIGKILL');
     rmSync(profile, { recursive: true, force: true });
   };
 
-  const exited = new Promise((resolvePromise) => child.once('exit', (code, signal) => resolvePromise(signal ? 1 : code)));
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitUntilHealthy(url, child, logFile);
