@@ -8,9 +8,10 @@
  *   So typing next to an annotation never grows it;
  * - the edit lies inside the span: the span grows or shrinks and its quote takes the new text;
  * - the edit overlaps one boundary: the span keeps only its surviving original part;
- * - the edit covers the whole span: nothing original survives, the anchor is orphaned with its
- *   last known place. Orphans only follow edits made before them, so that an undo or a
- *   re-anchor (see reanchor.ts) can find them again.
+ * - the edit covers the whole span: nothing original survives, the anchor is orphaned. It keeps
+ *   its quote and context, and its offsets become a point where the edit began, which later
+ *   edits move like a cursor; an insertion right there does not push it, so the text an undo
+ *   puts back is found at the orphan's offset by a re-anchor (see reanchor.ts).
  * The prefix and suffix are kept true as well: they may get shorter, never wrong.
  */
 
@@ -58,10 +59,17 @@ export function applyTextChanges(anchors: readonly Anchor[], changes: readonly T
   return changes.reduce<Anchor[]>((moved, change) => applyTextChange(moved, change), [...anchors]);
 }
 
+/** An orphan is a point at its start: it moves with edits before it, and to an edit's start when the edit covers it. */
 function moveOrphan(anchor: Anchor, change: TextChange): Anchor {
-  if (change.end > anchor.start) return anchor;
-  const delta = change.text.length - (change.end - change.start);
-  return delta === 0 ? anchor : { ...anchor, start: anchor.start + delta, end: anchor.end + delta };
+  const point = anchor.start;
+  const before = change.end < point || (change.end === point && change.start < change.end);
+  if (before) return orphanAt(anchor, point + change.text.length - (change.end - change.start));
+  return change.start < point ? orphanAt(anchor, change.start) : anchor;
+}
+
+function orphanAt(anchor: Anchor, point: number): Anchor {
+  if (anchor.orphaned && anchor.start === point) return anchor;
+  return { ...anchor, start: point, end: point + anchor.quote.length, orphaned: true };
 }
 
 function moveAnchor(anchor: Anchor, change: TextChange): Anchor {
@@ -75,7 +83,7 @@ function moveAnchor(anchor: Anchor, change: TextChange): Anchor {
     return suffix === anchor.suffix ? anchor : { ...anchor, suffix };
   }
   if (change.start <= start && change.end >= end) {
-    return { ...anchor, orphaned: true };
+    return orphanAt(anchor, change.start);
   }
   if (change.start < start) {
     // Overlaps the start: what survives begins right after the inserted text.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyTextChange, applyTextChanges, createAnchor, type TextChange } from '../../../src/core/annotations/anchors';
 import { CONTEXT_LENGTH } from '../../../src/core/annotations/context';
+import { reanchor } from '../../../src/core/annotations/reanchor';
 import type { Anchor } from '../../../src/core/annotations/types';
 
 function edit(text: string, change: TextChange): string {
@@ -108,11 +109,22 @@ describe('annotations/anchors', () => {
       }
     });
 
-    it('lets orphans follow only the edits made before them', () => {
-      const [orphan] = applyTextChange([anchor], { start, end, text: '' });
-      const [shifted] = applyTextChange([orphan], { start: 0, end: 0, text: '>>' });
-      assert.equal(shifted.start, start + 2);
-      assert.equal(applyTextChange([shifted], { start: start + 2, end: start + 3, text: '' })[0], shifted);
+    it('keeps an orphan as a point where the edit began, moved only by edits before it', () => {
+      const [orphan] = applyTextChange([anchor], { start: start - 3, end: end + 2, text: 'X' });
+      assert.equal(orphan.start, start - 3);
+      const [shifted] = applyTextChange([orphan], { start: 0, end: 2, text: '>>>' });
+      assert.equal(shifted.start, start - 2);
+      assert.equal(applyTextChange([shifted], { start: start - 2, end: start - 2, text: 'typed here' })[0], shifted);
+      assert.equal(applyTextChange([shifted], { start: start, end: start + 4, text: '' })[0], shifted);
+      assert.equal(applyTextChange([shifted], { start: start - 5, end: start + 1, text: '' })[0].start, start - 5);
+    });
+
+    it('lets a re-anchor find an orphan where an undo put its text back', () => {
+      const deletion = { start, end, text: '' };
+      const [orphan] = applyTextChange([anchor], deletion);
+      const undo = { start, end: start, text: anchor.quote };
+      const [kept] = applyTextChange([orphan], undo);
+      assert.deepEqual(reanchor(kept, edit(edit(TEXT, deletion), undo)), { status: 'exact', start, end });
     });
   });
 
