@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const SIZE = 128;
 const svgUrl = new URL('./icon.svg', import.meta.url);
-const pngPath = new URL('./icon.png', import.meta.url).pathname;
+const pngPath = fileURLToPath(new URL('./icon.png', import.meta.url));
 const executablePath = process.argv[2] ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const svg = await readFile(svgUrl, 'utf8');
