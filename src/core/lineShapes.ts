@@ -211,11 +211,12 @@ function hasBylineMark(text: string, start: number, end: number): boolean {
 /**
  * A closing byline: a short line (≤ 50 characters, ≤ 7 words, no full stop) that joins a
  * city, an author or an agency with ـ, -, –, — or /, or starts with »:
- * `موسكو ـ وكالات`, `»  فاطمة شقير / وكالات`, `Moscow - Reuters`.
+ * `موسكو ـ وكالات`, `»  فاطمة شقير / وكالات`, `Moscow - Reuters`. Links are not bylines.
  */
 export function readByline(text: string, start: number, end: number): Field | undefined {
   if (end - start > MAX_BYLINE_LINE || endsSentence(text, end)) return undefined;
   if (countWords(text, start, end, MAX_BYLINE_WORDS) > MAX_BYLINE_WORDS) return undefined;
+  if (text.slice(start, end).includes('://')) return undefined; // a link, not a byline
   return hasBylineMark(text, start, end) ? undecoratedField(text, start, end) : undefined;
 }
 

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import type { Article, ClippingDocument, Field, TextSpan } from '../../src/core/model';
+
+/** Asserts what must hold for any text: exact coverage, spans in bounds and in order, fields equal to the text they point at. */
+export function assertInvariants(text: string, document: ClippingDocument): void {
+  assert.equal(document.length, text.length);
+  assertBlocksPartition(text, document);
+  assertArticlesInOrder(text, document);
+  for (const article of document.articles) assertArticle(text, document, article);
+  if (document.header) {
+    for (const field of [document.header.title, document.header.date, document.header.author, document.header.breadcrumb?.span]) {
+      if (field) assertField(text, field, document.header);
+    }
+    for (const segment of document.header.breadcrumb?.segments ?? []) assertField(text, segment, document.header);
+  }
+  if (document.toc) {
+    assertField(text, document.toc.heading, document.toc);
+    for (const entry of document.toc.entries) {
+      assertWithin(entry, document.toc);
+      assertField(text, entry.title, entry);
+    }
+    assert.equal(document.tocMatches.length, document.toc.entries.length);
+  } else {
+    assert.deepEqual(document.tocMatches, []);
+  }
+  const matched = document.tocMatches.filter((match) => match !== undefined);
+  assert.equal(new Set(matched).size, matched.length, 'an article is matched at most once');
+  for (const match of matched) assert.ok(match < document.articles.length);
+  for (const separator of document.separators) assertInBounds(separator, text.length);
+  for (const problem of document.problems) assertInBounds(problem, text.length);
+}
+
+function assertBlocksPartition(text: string, document: ClippingDocument): void {
+  const { blocks } = document;
+  assert.ok(blocks.length > 0, 'at least one block');
+  assert.equal(blocks[0].start, 0, 'the first block starts at 0');
+  assert.equal(blocks[blocks.length - 1].end, text.length, 'the last block ends at the end');
+  for (let i = 0; i < blocks.length; i++) {
+    assert.ok(blocks[i].start <= blocks[i].end, 'a block does not end before it starts');
+    if (i > 0) assert.equal(blocks[i].start, blocks[i - 1].end, `block ${i} starts where block ${i - 1} ends`);
+  }
+  const articleBlocks = blocks.filter((block) => block.kind === 'article');
+  assert.deepEqual(
+    articleBlocks.map(({ start, end }) => [start, end]),
+    document.articles.map(({ start, end }) => [start, end]),
+  );
+  assert.equal(blocks.filter((block) => block.kind === 'separator').length, document.separators.length);
+}
+
+function assertArticlesInOrder(text: string, document: ClippingDocument): void {
+  let previousEnd = -1;
+  document.articles.forEach((article, index) => {
+    assert.equal(article.index, index);
+    assertInBounds(article, text.length);
+    assert.ok(article.start > previousEnd || (index === 0 && article.start >= 0), 'articles are ordered and do not overlap');
+    previousEnd = article.end;
+  });
+}
+
+function assertArticle(text: string, document: ClippingDocument, article: Article): void {
+  assert.ok(article.title.text.length > 0, 'an article has a title');
+  assertField(text, article.title, article);
+  for (const field of [article.subtitle, article.outlet, ...article.dates, ...article.bylines]) {
+    if (field) assertField(text, field, article);
+  }
+  for (const quote of article.quotes) {
+    assertWithin(quote, article);
+    assertField(text, quote.speaker, quote);
+    assertField(text, quote.quote, quote);
+  }
+  assert.equal(article.lines.length, article.endLine - article.startLine + 1, 'every line of the article is classified');
+  article.lines.forEach((line, i) => {
+    assert.equal(line.line, article.startLine + i);
+    assertWithin(line, article);
+  });
+  assert.equal(article.lines[0].kind, 'title');
+  assert.ok(article.startLine <= article.endLine && article.endLine < document.lineCount);
+  if (article.comments) {
+    assertWithin(article.comments, article);
+    assertField(text, article.comments.heading, article.comments);
+    for (const comment of article.comments.comments) {
+      assertWithin(comment, article.comments);
+      if (comment.author) assertField(text, comment.author, comment);
+      if (comment.time) assertField(text, comment.time, comment);
+      if (comment.body) assertWithin(comment.body, comment);
+    }
+  }
+}
+
+function assertInBounds(span: TextSpan, length: number): void {
+  assert.ok(span.start >= 0 && span.start <= span.end && span.end <= length, `span [${span.start}, ${span.end}) within [0, ${length}]`);
+}
+
+function assertWithin(inner: TextSpan, outer: TextSpan): void {
+  assert.ok(inner.start >= outer.start && inner.end <= outer.end, `[${inner.start}, ${inner.end}) within [${outer.start}, ${outer.end})`);
+}
+
+/** A field's text is exactly the text at its span, and the span lies within its container. */
+function assertField(text: string, field: Field, container: TextSpan): void {
+  assert.equal(field.text, text.slice(field.start, field.end));
+  assertWithin(field, container);
+}
