@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 /** The file's text, or undefined when there is no such file. Works on any file system VS Code can open. */
@@ -15,12 +16,20 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
 /**
  * Writes through a temporary file beside the target, then renames it over the target, so a
  * reader (or a crash) never sees half a file.
+ *
+ * On local disks the rename is Node's: one atomic rename(2). `workspace.fs.rename` with
+ * `overwrite` deletes the target first, leaving a moment with no file at all, so it is used
+ * only for the other file systems, where it is the best they offer.
  */
 export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
   const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
   await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
   try {
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    if (uri.scheme === 'file') {
+      await rename(temporary.fsPath, uri.fsPath);
+    } else {
+      await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    }
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
