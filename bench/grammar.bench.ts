@@ -3,14 +3,22 @@
  *
  *   npx tsx bench/grammar.bench.ts
  *
+ * Prints a markdown table and writes it into bench/RESULTS.md between the grammar markers.
  * Whole documents are tokenized line by line with the rule stack carried over, as the editor
  * does; the 1 MB lines are the adversarial inputs of test/unit/grammar.perf.test.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { INITIAL } from 'vscode-textmate';
 import { loadClippingGrammar, tokenizeDocument } from '../test/grammar/load-grammar';
 import { longLines } from '../test/grammar/long-lines';
+
+/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
+interface ResultsModule {
+  writeResultsSection(name: string, body: string): void;
+}
 
 const repoRoot = path.resolve(__dirname, '..');
 const DOCUMENTS = [
@@ -57,16 +65,19 @@ async function main(): Promise<void> {
     rows.push({ input: `1 MB line: ${name}`, characters: line.length, lines: 1, ...result });
   }
 
-  console.table(
-    rows.map((row) => ({
-      input: row.input,
-      'size (KB)': Math.round(row.characters / 1024),
-      lines: row.lines,
-      tokens: row.tokens,
-      'time (ms)': Math.round(row.milliseconds),
-      'MB/s': Number((row.characters / 1024 / 1024 / (row.milliseconds / 1000)).toFixed(2)),
-    })),
-  );
+  const table = [
+    '| input | KB | lines | tokens | ms (best of 3) | MB/s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => {
+      const megabytesPerSecond = row.characters / 1024 / 1024 / (row.milliseconds / 1000);
+      const kilobytes = Math.round(row.characters / 1024);
+      return `| ${row.input} | ${kilobytes} | ${row.lines} | ${row.tokens} | ${row.milliseconds.toFixed(0)} | ${megabytesPerSecond.toFixed(2)} |`;
+    }),
+  ].join('\n');
+  const header = `Grammar (\`npx tsx bench/grammar.bench.ts\`), vscode-textmate + vscode-oniguruma, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)}:`;
+  console.log(`${header}\n\n${table}`);
+  const results = (await import(pathToFileURL(path.join(__dirname, 'results.mjs')).href)) as ResultsModule;
+  results.writeResultsSection('grammar', `${header}\n\n${table}`);
 }
 
 void main();
