@@ -30,6 +30,9 @@ export function assertInvariants(text: string, document: ClippingDocument): void
   for (const problem of document.problems) assertInBounds(problem, text.length);
 }
 
+/** Blank by an independent definition: JavaScript's white space plus directional and zero-width marks. */
+const BLANK = /^[\s\u0085\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]*$/;
+
 function assertBlocksPartition(text: string, document: ClippingDocument): void {
   const { blocks } = document;
   assert.ok(blocks.length > 0, 'at least one block');
@@ -38,6 +41,7 @@ function assertBlocksPartition(text: string, document: ClippingDocument): void {
   for (let i = 0; i < blocks.length; i++) {
     assert.ok(blocks[i].start <= blocks[i].end, 'a block does not end before it starts');
     if (i > 0) assert.equal(blocks[i].start, blocks[i - 1].end, `block ${i} starts where block ${i - 1} ends`);
+    if (blocks[i].kind === 'gap') assert.match(text.slice(blocks[i].start, blocks[i].end), BLANK, 'no text is left in a gap');
   }
   const articleBlocks = blocks.filter((block) => block.kind === 'article');
   assert.deepEqual(
