@@ -7,7 +7,7 @@
  * 2. `context`: the quote occurs elsewhere; among the occurrences whose context agrees, one is
  *    clearly best. Equally good occurrences (duplicated paragraphs) make it an orphan.
  * 3. `fuzzy`: a close approximation of the quote (at most `maxErrorRate` of its length in
- *    edits) whose context agrees, clearly better than any other.
+ *    edits) whose context agrees, clearly better than any other place's best approximation.
  * 4. `orphan`: the last known offsets are kept.
  * "Context agrees" means contextAgreement ≥ MIN_CONTEXT_AGREEMENT: a copy of the quote in
  * other surroundings is a lookalike, never a place to move to.
@@ -41,8 +41,8 @@ export const DEFAULT_MAX_ERROR_RATE = 0.15;
 export const MIN_CONTEXT_AGREEMENT = 0.5;
 /** The best place must lead every other by this much of its score, or the choice is ambiguous. */
 const MIN_LEAD = 0.125;
-/** Approximate search only reports the best matches; masking them and searching again finds the next ones. */
-const FUZZY_ROUNDS = 3;
+/** More piece hits than this and the filtered search would cover most of the text anyway. */
+const MAX_REGIONS = 4096;
 /** A character no clipping contains, to mask places already considered. */
 const MASK = '\uffff';
 
@@ -162,33 +162,75 @@ function choose(candidates: readonly Candidate[], anchor: Anchor, text: string, 
   return inRecordedArticle.length === 1 ? inRecordedArticle[0] : 'ambiguous';
 }
 
-/** Step 3. Exact occurrences already turned down as lookalikes are masked out of the search. */
+/**
+ * Step 3. The search runs only where an approximate occurrence can be, and returns the best
+ * match of each such region, so a lookalike in one place never hides the edited quote in
+ * another. Exact occurrences already turned down as lookalikes are masked out.
+ */
 function chooseApproximate(anchor: Anchor, text: string, lookalikes: readonly Candidate[], options: ReanchorOptions): Choice {
-  const maxErrors = Math.floor(anchor.quote.length * (options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE));
+  const { quote } = anchor;
+  const maxErrors = Math.floor(quote.length * (options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE));
   if (maxErrors < 1) return undefined;
-  let searched = mask(text, lookalikes);
-  const candidates: Candidate[] = [];
-  for (let round = 0; round < FUZZY_ROUNDS; round++) {
-    const matches = search(searched, anchor.quote, maxErrors);
-    if (matches.length === 0) break;
-    const places = clusters(matches).map((cluster) => bestOfCluster(cluster, anchor, text));
-    candidates.push(...places);
-    searched = mask(searched, places);
-  }
+  const candidates = regionsToSearch(text, quote, maxErrors).flatMap(({ from, to }) => {
+    const matches = search(masked(text, from, to, lookalikes), quote, maxErrors).map((match) => ({
+      start: match.start + from,
+      end: match.end + from,
+      errors: match.errors,
+    }));
+    return clusters(matches).map((cluster) => bestOfCluster(cluster, anchor, text));
+  });
   return choose(candidates, anchor, text, options.articles);
 }
 
-function mask(text: string, spans: readonly Candidate[]): string {
-  if (spans.length === 0) return text;
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let masked = '';
-  let copied = 0;
-  for (const { start, end } of sorted) {
-    const from = Math.max(start, copied);
-    masked += text.slice(copied, from) + MASK.repeat(Math.max(0, end - from));
-    copied = Math.max(copied, end);
+interface Region {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Filter before searching: split the quote into maxErrors + 1 pieces; each edit spoils at most
+ * one piece, so any occurrence with at most maxErrors edits contains one piece exactly. Around
+ * each exact hit of a piece lies one region where the occurrence can start and end. When the
+ * pieces are so common that the regions would not save much, the whole text is one region.
+ */
+function regionsToSearch(text: string, quote: string, maxErrors: number): Region[] {
+  const pieceCount = maxErrors + 1;
+  const pieceLength = Math.floor(quote.length / pieceCount);
+  const regions: Region[] = [];
+  for (let piece = 0; piece < pieceCount; piece++) {
+    const pieceStart = piece * pieceLength;
+    const pieceText = quote.slice(pieceStart, piece === pieceCount - 1 ? quote.length : pieceStart + pieceLength);
+    for (let hit = text.indexOf(pieceText); hit >= 0; hit = text.indexOf(pieceText, hit + 1)) {
+      if (regions.length === MAX_REGIONS) return [{ from: 0, to: text.length }];
+      const start = hit - pieceStart;
+      regions.push({ from: Math.max(0, start - maxErrors), to: Math.min(text.length, start + quote.length + 2 * maxErrors) });
+    }
   }
-  return masked + text.slice(copied);
+  return mergeRegions(regions);
+}
+
+function mergeRegions(regions: Region[]): Region[] {
+  const merged: Region[] = [];
+  for (const region of regions.sort((a, b) => a.from - b.from)) {
+    const last = merged[merged.length - 1];
+    if (last && region.from <= last.to) merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, region.to) };
+    else merged.push(region);
+  }
+  return merged;
+}
+
+/** text[from, to) with the given spans blanked out, offsets unchanged. */
+function masked(text: string, from: number, to: number, spans: readonly Candidate[]): string {
+  let result = '';
+  let copied = from;
+  for (const span of spans) {
+    const start = Math.max(span.start, copied);
+    const end = Math.min(span.end, to);
+    if (start >= end) continue;
+    result += text.slice(copied, start) + MASK.repeat(end - start);
+    copied = end;
+  }
+  return result + text.slice(copied, to);
 }
 
 /** Overlapping matches are one place found with different boundaries. */

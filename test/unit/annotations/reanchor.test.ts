@@ -168,6 +168,33 @@ describe('annotations/reanchor', () => {
       );
     });
 
+    it('a quote edited up to its error budget is still found, wherever the edits fall', () => {
+      const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'insert', 'delete'), letter: fc.constantFrom('x', 'y') });
+      fc.assert(
+        fc.property(
+          surroundings('abc'),
+          fc.string({ unit: fc.constantFrom('ك', 'ي', 'ر', 'ل', ' '), minLength: 20, maxLength: 60 }),
+          surroundings('ghi'),
+          fc.array(edit, { minLength: 1, maxLength: 9 }),
+          (before, quote, after, edits) => {
+            const text = before + quote + after;
+            const anchor = createAnchor(text, before.length, before.length + quote.length);
+            const budget = Math.floor(quote.length * 0.15);
+            const edited = edits.slice(0, budget).reduce((current, { at, kind, letter }) => {
+              const position = at % current.length;
+              if (kind === 'insert') return current.slice(0, position) + letter + current.slice(position);
+              return current.slice(0, position) + (kind === 'replace' ? letter : '') + current.slice(position + 1);
+            }, quote);
+            fc.pre(edited.length > 0);
+            const result = reanchor(anchor, before + edited + after);
+            assert.notEqual(result.status, 'orphan');
+            assert.ok(result.start < before.length + edited.length && result.end > before.length, 'overlaps the edited quote');
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
     it('a slightly corrected copy is followed, and its untouched lookalike elsewhere is not', () => {
       fc.assert(
         // 14 characters and more have an error budget of 2.
