@@ -10,6 +10,7 @@ import { longLines, ONE_MEGABYTE } from '../grammar/long-lines';
  */
 describe('grammar on 1 MB single lines', function () {
   this.timeout(60_000);
+  const lines = longLines();
 
   let grammar: IGrammar;
   let afterSeparator: StackElement;
@@ -18,7 +19,7 @@ describe('grammar on 1 MB single lines', function () {
     afterSeparator = grammar.tokenizeLine('====================', INITIAL).ruleStack;
   });
 
-  for (const [name, line] of Object.entries(longLines())) {
+  for (const [name, line] of Object.entries(lines)) {
     it(`tokenizes "${name}" to the end`, () => {
       assert.strictEqual(line.length, ONE_MEGABYTE);
       const result = grammar.tokenizeLine(line, INITIAL);
@@ -28,7 +29,7 @@ describe('grammar on 1 MB single lines', function () {
   }
 
   it('still finds quotes, dates and speakers in the mixed line', () => {
-    const line = longLines()['mixed Arabic news'];
+    const line = lines['mixed Arabic news'];
     const scopes = new Set(grammar.tokenizeLine(line, INITIAL).tokens.flatMap((token) => token.scopes));
     for (const scope of [
       'entity.name.function.speaker.clipping',
@@ -42,7 +43,7 @@ describe('grammar on 1 MB single lines', function () {
   });
 
   it('reads a 1 MB line after a separator as one title', () => {
-    const line = longLines()['mixed Arabic news'];
+    const line = lines['mixed Arabic news'];
     const words = grammar
       .tokenizeLine(line, afterSeparator)
       .tokens.filter((token) => line.slice(token.startIndex, token.endIndex).trim() !== '');
