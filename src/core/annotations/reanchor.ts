@@ -43,7 +43,7 @@ export const MIN_CONTEXT_AGREEMENT = 0.5;
 const MIN_LEAD = 0.125;
 /** More piece hits than this and the filtered search would cover most of the text anyway. */
 const MAX_REGIONS = 4096;
-/** A character no clipping contains, to mask places already considered. */
+/** A character no clipping contains, to blank out lookalikes before the approximate search. */
 const MASK = '\uffff';
 
 interface Candidate {
