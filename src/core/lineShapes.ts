@@ -158,16 +158,15 @@ function isSpeaker(text: string, start: number, end: number): boolean {
   return words > 0;
 }
 
-/** Verbs that introduce reported speech, as normalizeForMatching writes them. */
+/** Arabic verbs that open a sentence reporting speech (`وقال كيري:`), as normalizeForMatching writes them. */
 const SPEECH_VERBS = new Set([
   'قال', 'قالت', 'اضاف', 'اضافت', 'تابع', 'تابعت', 'اكد', 'اكدت', 'اوضح', 'اوضحت', 'اشار', 'اشارت',
   'لفت', 'لفتت', 'شدد', 'شددت', 'اعتبر', 'اعتبرت', 'ذكر', 'ذكرت', 'صرح', 'صرحت', 'اعلن', 'اعلنت',
-  'said', 'says', 'added', 'told',
 ]);
-/** Words that close a speech verb phrase: `وتابع لافروف قائلا:`. */
-const SPEECH_TAILS = new Set(['قايلا', 'قوله', 'قولها', 'بالقول']);
+/** Words that close a sentence reporting speech: `وتابع لافروف قائلا:`, `Kerry said:`. */
+const SPEECH_TAILS = new Set(['قايلا', 'قوله', 'قولها', 'بالقول', 'said', 'says', 'added', 'told', 'asked']);
 
-/** `وقال كيري` or `وتابع لافروف قائلا`: a sentence reporting speech, not a speaker's name. */
+/** `وقال كيري`, `وتابع لافروف قائلا` or `Kerry said`: a sentence reporting speech, not a speaker's name. */
 function reportsSpeech(speaker: string): boolean {
   const words = normalizeForMatching(speaker).split(' ');
   const verb = words[0];
@@ -185,7 +184,8 @@ function speakerColon(text: string, start: number, end: number): number {
 /**
  * A `Speaker: text` line: a colon within the first 40 characters, one to four words of
  * letters before it, some text after it.
- * Prose that reports speech (`وقال كيري: "…"`, `وتابع لافروف قائلا: …`) is not a quote line.
+ * Prose that reports speech (`وقال كيري: "…"`, `وتابع لافروف قائلا: …`, `Kerry said: …`) is
+ * not a quote line.
  */
 export function readQuote(text: string, start: number, end: number): QuoteLine | undefined {
   const colon = speakerColon(text, start, end);

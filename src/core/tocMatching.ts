@@ -9,7 +9,9 @@
  * entry and article at most once; equal scores go in document order.
  *
  * An inverted index from word keys to articles keeps this near-linear: an entry is only
- * scored against articles sharing one of its rarest words.
+ * scored against articles sharing one of its rarest words, and only its eight best
+ * articles go on to the assignment. Titles that share most of their words with hundreds of
+ * others (generated ones, say) may then miss a match; real dossiers do not come close.
  */
 import { normalizeForMatching, stripCliticPrefixes } from './arabic';
 
@@ -25,7 +27,9 @@ const PREFIX_SCORE = 0.9;
 /** A prefix must be this long to count: `كيري` alone is not evidence. */
 const MIN_PREFIX_LENGTH = 16;
 /** Candidate articles read per entry before the entry's more common words are ignored. */
-const CANDIDATE_BUDGET = 4096;
+const CANDIDATE_BUDGET = 512;
+/** Best-scoring articles kept per entry for the one-to-one assignment. */
+const PAIRS_PER_ENTRY = 8;
 /** One-letter keys (a lone `و`) say nothing. */
 const MIN_KEY_LENGTH = 2;
 
@@ -151,6 +155,20 @@ function candidatesFor(entry: Title, index: Map<number, number[]>, seen: Int32Ar
   return candidates;
 }
 
+/** Best score first; equal scores in document order. */
+function byScoreThenOrder(a: Pair, b: Pair): number {
+  return b.score - a.score || a.article - b.article || a.entry - b.entry;
+}
+
+/** Inserts `pair` into `best`, kept sorted and at most PAIRS_PER_ENTRY long. */
+function keepBest(best: Pair[], pair: Pair): void {
+  let at = best.length;
+  while (at > 0 && byScoreThenOrder(pair, best[at - 1]) < 0) at--;
+  if (at >= PAIRS_PER_ENTRY) return;
+  best.splice(at, 0, pair);
+  if (best.length > PAIRS_PER_ENTRY) best.pop();
+}
+
 /**
  * For each entry title, the index of the article it names, or undefined. One-to-one: no
  * article is given to two entries.
@@ -166,12 +184,14 @@ export function matchTocEntries(entryTitles: readonly string[], articles: readon
   const pairs: Pair[] = [];
   entryTitles.forEach((text, entry) => {
     const title = vocabulary.title(text);
+    const best: Pair[] = [];
     for (const article of candidatesFor(title, index, seen, entry + 1)) {
       const pairScore = score(title, articleTitles[article]);
-      if (pairScore >= MIN_SCORE) pairs.push({ entry, article, score: pairScore });
+      if (pairScore >= MIN_SCORE) keepBest(best, { entry, article, score: pairScore });
     }
+    pairs.push(...best);
   });
-  pairs.sort((a, b) => b.score - a.score || a.article - b.article || a.entry - b.entry);
+  pairs.sort(byScoreThenOrder);
 
   const matches = new Array<number | undefined>(entryTitles.length).fill(undefined);
   const taken = new Uint8Array(articles.length);
