@@ -13,6 +13,7 @@ import { SpeakerRegistryStore } from './features/annotations/speakerRegistry';
 import { RecentTargets } from './features/annotations/recentTargets';
 import { registerTagCommands } from './features/annotations/tagCommands';
 import { registerAnnotationCommands } from './features/annotations/annotationCommands';
+import { registerAnnotationViews } from './features/annotations/views';
 
 /** Composition root: creates the shared services and wires one feature per module. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerArticleNavigation(parses),
     registerTagCommands(annotationServices),
     registerAnnotationCommands(annotationServices),
+    registerAnnotationViews(annotationServices),
   );
 }
 
