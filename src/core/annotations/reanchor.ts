@@ -10,10 +10,13 @@
  *    edits) whose context agrees, clearly better than any other place's best approximation.
  * 4. `orphan`: the last known offsets are kept.
  * "Context agrees" means contextAgreement ≥ MIN_CONTEXT_AGREEMENT: a copy of the quote in
- * other surroundings is a lookalike, never a place to move to.
+ * other surroundings is a lookalike, never a place to move to. Steps 2 and 3 also stay in the
+ * recorded article when the new articles are given: the same dispatch reprinted by another
+ * outlet has the same surroundings, and only its article tells it apart.
  */
 
 import search from 'approx-string-match';
+import { normalizeForMatching } from '../arabic';
 import { createAnchor } from './anchors';
 import { articleAt, type ArticleSpan } from './articles';
 import { contextAgreement } from './context';
@@ -32,7 +35,10 @@ export interface ReanchorOptions {
   readonly expectedShift?: number;
   /** Fuzzy error budget as a share of the quote length; DEFAULT_MAX_ERROR_RATE when absent. */
   readonly maxErrorRate?: number;
-  /** The articles of the new text: among equally good places, the one in the article titled as recorded wins. */
+  /**
+   * The articles of the new text. When given, and the anchor records its article, a quote found
+   * by search (steps 2 and 3) must lie in an article of the same title, compared normalized.
+   */
   readonly articles?: readonly ArticleSpan[];
 }
 
@@ -57,11 +63,12 @@ type Choice = Candidate | 'ambiguous' | undefined;
 export function reanchor(anchor: Anchor, text: string, options: ReanchorOptions = {}): ReanchorResult {
   const expected = placeAtExpectedOffset(anchor, text, options.expectedShift ?? 0);
   if (expected) return { status: 'exact', start: expected.start, end: expected.end };
+  const inScope = articleScope(anchor, options.articles);
   const occurrences = allOccurrences(text, anchor.quote);
-  const byContext = choose(occurrences, anchor, text, options.articles);
+  const byContext = choose(occurrences.filter(inScope), anchor, text);
   if (byContext === 'ambiguous') return orphan(anchor);
   if (byContext) return { status: 'context', start: byContext.start, end: byContext.end };
-  const fuzzy = chooseApproximate(anchor, text, occurrences, options);
+  const fuzzy = chooseApproximate(anchor, text, occurrences, options, inScope);
   if (fuzzy === 'ambiguous' || !fuzzy) return orphan(anchor);
   return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end };
 }
@@ -141,25 +148,26 @@ function allOccurrences(text: string, quote: string): Candidate[] {
   return found;
 }
 
-/**
- * The clearly best candidate whose context agrees, 'ambiguous' when several are about as good
- * (and the recorded article title does not single one out), undefined when none agrees.
- */
-function choose(candidates: readonly Candidate[], anchor: Anchor, text: string, articles?: readonly ArticleSpan[]): Choice {
+/** Whether a candidate lies in the anchor's recorded article; everything is in scope without articles. */
+function articleScope(anchor: Anchor, articles?: readonly ArticleSpan[]): (candidate: Candidate) => boolean {
+  if (!articles || !anchor.article) return () => true;
+  const title = normalizeForMatching(anchor.article.title);
+  return (candidate) => {
+    const article = articleAt(articles, candidate.start);
+    return article !== undefined && normalizeForMatching(article.title.text) === title;
+  };
+}
+
+/** The clearly best candidate whose context agrees, 'ambiguous' when several are about as good, undefined when none agrees. */
+function choose(candidates: readonly Candidate[], anchor: Anchor, text: string): Choice {
   const scored = candidates
     .map((candidate) => ({ candidate, agreement: contextAgreement(anchor, text, candidate.start, candidate.end) }))
     .filter(({ agreement }) => agreement >= MIN_CONTEXT_AGREEMENT)
     .map(({ candidate, agreement }) => ({ candidate, score: agreement + 1 - candidate.errors / anchor.quote.length }))
     .sort((a, b) => b.score - a.score);
   if (scored.length === 0) return undefined;
-  const contenders = scored.filter(({ score }) => scored[0].score - score < MIN_LEAD).map(({ candidate }) => candidate);
-  if (contenders.length === 1) return contenders[0];
-  const title = anchor.article?.title;
-  const inRecordedArticle =
-    title === undefined || !articles
-      ? []
-      : contenders.filter((candidate) => articleAt(articles, candidate.start)?.title.text === title);
-  return inRecordedArticle.length === 1 ? inRecordedArticle[0] : 'ambiguous';
+  const contenders = scored.filter(({ score }) => scored[0].score - score < MIN_LEAD);
+  return contenders.length === 1 ? contenders[0].candidate : 'ambiguous';
 }
 
 /**
@@ -167,7 +175,13 @@ function choose(candidates: readonly Candidate[], anchor: Anchor, text: string, 
  * match of each such region, so a lookalike in one place never hides the edited quote in
  * another. Exact occurrences already turned down as lookalikes are masked out.
  */
-function chooseApproximate(anchor: Anchor, text: string, lookalikes: readonly Candidate[], options: ReanchorOptions): Choice {
+function chooseApproximate(
+  anchor: Anchor,
+  text: string,
+  lookalikes: readonly Candidate[],
+  options: ReanchorOptions,
+  inScope: (candidate: Candidate) => boolean,
+): Choice {
   const { quote } = anchor;
   const maxErrors = Math.floor(quote.length * (options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE));
   if (maxErrors < 1) return undefined;
@@ -179,7 +193,7 @@ function chooseApproximate(anchor: Anchor, text: string, lookalikes: readonly Ca
     }));
     return clusters(matches).map((cluster) => bestOfCluster(cluster, anchor, text));
   });
-  return choose(candidates, anchor, text, options.articles);
+  return choose(candidates.filter(inScope), anchor, text);
 }
 
 interface Region {

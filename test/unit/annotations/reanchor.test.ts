@@ -94,6 +94,24 @@ describe('annotations/reanchor', () => {
     assert.equal(result.start, start + 'تمهيد\n'.length);
   });
 
+  it('never moves to a reprint in another article once the original is gone, given the articles', () => {
+    const articlesOf = (text: string) => {
+      const second = text.indexOf('السفير');
+      return [
+        { index: 0, start: 0, end: second, title: { text: 'الحياة' } },
+        { index: 1, start: second, end: text.length, title: { text: 'السفير' } },
+      ];
+    };
+    const text = 'الحياة\n' + PARAGRAPH_A + DISPATCH + 'السفير\n' + PARAGRAPH_B + DISPATCH;
+    const start = text.indexOf(DISPATCH_QUOTE);
+    const anchor = createAnchor(text, start, start + DISPATCH_QUOTE.length, articlesOf(text));
+    const withoutOriginal = text.replace(DISPATCH, '');
+    assert.equal(reanchor(anchor, withoutOriginal).status, 'context', 'the reprint has the same surroundings');
+    assert.equal(reanchor(anchor, withoutOriginal, { articles: articlesOf(withoutOriginal) }).status, 'orphan');
+    const titleRespelled = text.replace('الحياة', 'الحياه');
+    assert.equal(reanchor(anchor, 'x' + titleRespelled, { articles: articlesOf('x' + titleRespelled) }).status, 'context');
+  });
+
   it('never moves to a copy in other surroundings once the original is gone', () => {
     const text = PARAGRAPH_A + PARAGRAPH_B + 'وفي سياق آخر: جون كيري وحده.\n' + PARAGRAPH_C;
     const anchor = anchorOn(text, 'جون كيري');
