@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { createAnchor } from '../../../src/core/annotations/anchors';
+import { articleAt } from '../../../src/core/annotations/articles';
 import { reanchor, reanchorAll } from '../../../src/core/annotations/reanchor';
+import { normalizeForMatching } from '../../../src/core/arabic';
+import { parseClipping } from '../../../src/core/parser';
 
 const PARAGRAPH_A = 'أكد وزير الخارجية الأميركي جون كيري أن بلاده تدعم الحل السياسي في سوريا.\n';
 const PARAGRAPH_B = 'وقال لافروف إن موسكو لا تنوي تسليم منظومات صواريخ جديدة إلى دمشق حاليا.\n';
@@ -116,6 +121,28 @@ describe('annotations/reanchor', () => {
     const text = PARAGRAPH_A + PARAGRAPH_B + 'وفي سياق آخر: جون كيري وحده.\n' + PARAGRAPH_C;
     const anchor = anchorOn(text, 'جون كيري');
     assert.equal(reanchor(anchor, text.replace(PARAGRAPH_A, '')).status, 'orphan');
+  });
+
+  const dossier = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
+
+  it('on the real dossier, a deleted passage never re-attaches in another article', function () {
+    if (!existsSync(dossier)) this.skip();
+    const text = readFileSync(dossier, 'utf8');
+    const articles = parseClipping(text).articles;
+    fc.assert(
+      fc.property(fc.nat({ max: text.length - 100 }), fc.integer({ min: 15, max: 75 }), (start, length) => {
+        const anchor = createAnchor(text, start, start + length, articles);
+        fc.pre(anchor.article !== undefined);
+        const changed = text.slice(0, start) + text.slice(start + length);
+        const changedArticles = parseClipping(changed).articles;
+        const result = reanchor(anchor, changed, { articles: changedArticles });
+        if (result.status !== 'orphan') {
+          const title = articleAt(changedArticles, result.start)?.title.text ?? '';
+          assert.equal(normalizeForMatching(title), normalizeForMatching(anchor.article?.title ?? ''));
+        }
+      }),
+      { numRuns: 100, seed: 20130508 },
+    );
   });
 
   describe('properties', () => {
