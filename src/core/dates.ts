@@ -296,10 +296,12 @@ function monthDayYear(tokens: Tokens, t: number): CalendarDate | undefined {
   return { year: tokens.value[next], month: named.month, day: tokens.value[named.next], usOrderIfTwelveHour: false, next: next + 1 };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isValidDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  const isLeapYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && isLeapYear ? 1 : 0);
 }
 
 interface Clock {

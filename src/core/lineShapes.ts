@@ -79,11 +79,11 @@ export function readDateLine(text: string, start: number, end: number): DateFiel
   if (end - start > MAX_DATE_LINE) return undefined;
   const reading = hasDigit(text, start, end) ? readDate(text, start, end) : undefined;
   if (!reading) {
-    return startsWithDateLabel(text, start) ? { ...fieldAt(text, start, end), iso: undefined } : undefined;
+    return startsWithDateLabel(text, start) ? { start, end, text: text.slice(start, end), iso: undefined } : undefined;
   }
   const extraLetters = countLetters(text, start, reading.matchStart) + countLetters(text, reading.matchEnd, end);
   if (extraLetters > MAX_DATE_LINE_EXTRA_LETTERS) return undefined;
-  return { ...fieldAt(text, reading.matchStart, reading.matchEnd), iso: reading.iso };
+  return { start: reading.matchStart, end: reading.matchEnd, text: text.slice(reading.matchStart, reading.matchEnd), iso: reading.iso };
 }
 
 function isPartSplit(code: number): boolean {

@@ -1,0 +1,230 @@
+/**
+ * Parser benchmark: `npx tsx bench/parse.bench.ts [--runs N] [--chars N] [--no-write]`.
+ *
+ * Builds a dossier of about 10 million characters by repeating our own fixtures (and, when it
+ * is present, separately, the shared sample), then measures the median of several runs of:
+ * - parseClipping (structure: header, contents, articles, titles, separators, blocks);
+ * - parseClipping followed by reading everything (every article's details, the contents
+ *   matching and the problems), which is what a full outline plus diagnostics costs;
+ * - a plain regex scan for separator lines over the same text, as a floor;
+ * and the heap the parse result keeps alive. Prints a markdown table and rewrites the `parser`
+ * section of bench/RESULTS.md (through bench/results.mjs).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import type { ClippingDocument } from '../src/core/model';
+import { parseClipping } from '../src/core/parser';
+
+const repoRoot = path.resolve(__dirname, '..');
+const fixturesDir = path.join(repoRoot, 'test', 'unit', 'fixtures');
+const sharedSample = path.resolve(repoRoot, '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
+const SEPARATOR_LINE = /^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*$/gm;
+const TARGET_MS = 50;
+const TARGET_REGEX_FACTOR = 10;
+
+interface Options {
+  readonly runs: number;
+  readonly chars: number;
+  readonly write: boolean;
+}
+
+function readOptions(argv: readonly string[]): Options {
+  const valueOf = (flag: string, fallback: number) => {
+    const at = argv.indexOf(flag);
+    return at >= 0 && at + 1 < argv.length ? Number(argv[at + 1]) : fallback;
+  };
+  return { runs: valueOf('--runs', 9), chars: valueOf('--chars', 10_000_000), write: !argv.includes('--no-write') };
+}
+
+/** The first dossier whole, then the article part of every dossier, repeated up to `chars`. */
+function buildDossier(sources: readonly string[], chars: number): string {
+  const articleParts = sources.map((source) => {
+    const firstArticle = parseClipping(source).articles[0];
+    return source.slice(firstArticle ? firstArticle.start : 0).trimEnd();
+  });
+  const parts = [sources[0].trimEnd()];
+  let length = parts[0].length;
+  for (let i = 0; length < chars; i++) {
+    const part = `\n====================\n${articleParts[i % articleParts.length]}`;
+    parts.push(part);
+    length += part.length;
+  }
+  return `${parts.join('')}\n`;
+}
+
+/** A gc() the benchmark can call without node flags. */
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+interface Timing {
+  /** Median wall time. */
+  readonly wallMs: number;
+  /** Best wall time: on a busy machine, the closest to the cost of the work itself. */
+  readonly bestWallMs: number;
+  /** Median CPU time of the process (all threads, the GC's included). */
+  readonly cpuMs: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Median wall and CPU time of `runs` runs, after one warm-up run. No GC is forced between
+ * runs: a forced full GC leaves concurrent sweeping running into the next timed run, and
+ * the editor parses in a warm heap too.
+ */
+function measure(runs: number, work: () => unknown): Timing {
+  work();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    work();
+    walls.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpus.push((cpu.user + cpu.system) / 1000);
+  }
+  return { wallMs: median(walls), bestWallMs: Math.min(...walls), cpuMs: median(cpus) };
+}
+
+/** Reads everything the parser leaves for later. */
+function readEverything(document: ClippingDocument): number {
+  let touched = document.problems.length + document.tocMatches.length;
+  for (const article of document.articles) touched += article.lines.length + (article.comments ? 1 : 0);
+  return touched;
+}
+
+function countSeparatorLines(text: string): number {
+  SEPARATOR_LINE.lastIndex = 0;
+  let count = 0;
+  while (SEPARATOR_LINE.exec(text)) count++;
+  return count;
+}
+
+/** Heap kept alive by one parse result, with all its details read. */
+function retainedHeapMb(text: string, gc: () => void): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const document = parseClipping(text);
+  readEverything(document);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (document.length !== text.length) throw new Error('unreachable: keeps the result alive until measured');
+  return (after - before) / 1e6;
+}
+
+interface Row {
+  readonly name: string;
+  readonly chars: number;
+  readonly lines: number;
+  readonly articles: number;
+  readonly parse: Timing;
+  readonly parseAll: Timing;
+  readonly regex: Timing;
+  readonly heapMb: number;
+}
+
+function benchmark(name: string, text: string, options: Options, gc: () => void): Row {
+  const document = parseClipping(text);
+  const separators = countSeparatorLines(text);
+  if (separators !== document.separators.length) {
+    console.warn(`${name}: the regex finds ${separators} separator lines, the parser ${document.separators.length}`);
+  }
+  return {
+    name,
+    chars: text.length,
+    lines: document.lineCount,
+    articles: document.articles.length,
+    parse: measure(options.runs, () => parseClipping(text)),
+    parseAll: measure(Math.max(3, Math.ceil(options.runs / 2)), () => readEverything(parseClipping(text))),
+    regex: measure(options.runs, () => countSeparatorLines(text)),
+    heapMb: retainedHeapMb(text, gc),
+  };
+}
+
+const format = (value: number, digits = 1) => value.toFixed(digits);
+const throughput = (chars: number, ms: number) => `${format(chars / ms / 1000, 0)} M/s`;
+const timing = (value: Timing) => `${format(value.wallMs)} / ${format(value.bestWallMs)} ms, ${format(value.cpuMs)} ms`;
+
+function table(rows: readonly Row[]): string {
+  const header = [
+    '| Dossier | Chars | Lines | Articles | parseClipping: wall median / best, CPU | Throughput (best) | + read everything: wall median / best, CPU | Separator regex: wall median / best | Parse ÷ regex (best) | Retained heap |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const body = rows.map((row) =>
+    [
+      row.name,
+      row.chars.toLocaleString('en'),
+      row.lines.toLocaleString('en'),
+      row.articles.toLocaleString('en'),
+      timing(row.parse),
+      throughput(row.chars, row.parse.bestWallMs),
+      timing(row.parseAll),
+      `${format(row.regex.wallMs)} / ${format(row.regex.bestWallMs)} ms`,
+      `${format(row.parse.bestWallMs / row.regex.bestWallMs, 2)}×`,
+      `${format(row.heapMb)} MB`,
+    ].join(' | '),
+  );
+  return [...header, ...body.map((line) => `| ${line} |`)].join('\n');
+}
+
+function verdict(rows: readonly Row[]): string {
+  return rows
+    .map((row) => {
+      const target = TARGET_MS * (row.chars / 10_000_000);
+      const verdictOn = (ms: number) => (ms <= target ? 'meets' : 'MISSES');
+      const nearRegex = row.parse.bestWallMs <= TARGET_REGEX_FACTOR * row.regex.bestWallMs;
+      return (
+        `- ${row.name}: ${verdictOn(row.parse.bestWallMs)} the ≤ ${TARGET_MS} ms per 10 M chars target by best wall time, ` +
+        `${verdictOn(row.parse.wallMs)} it by median wall time, ${verdictOn(row.parse.cpuMs)} it by median CPU time; ` +
+        `${nearRegex ? 'within' : 'NOT within'} ${TARGET_REGEX_FACTOR}× of the regex scan.`
+      );
+    })
+    .join('\n');
+}
+
+function environment(options: Options): string {
+  const load = os.loadavg().map((value) => value.toFixed(2)).join(', ');
+  return `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, load average ${load}; median of ${options.runs} runs (read-everything: ${Math.max(3, Math.ceil(options.runs / 2))}) after a warm-up run; CPU time counts every thread of the process, the GC's included.`;
+}
+
+/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
+interface ResultsModule {
+  writeResultsSection(name: string, body: string): void;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  const gc = exposeGc();
+  const fixtures = ['railway-dossier.clip', 'budget-dossier.clip'].map((name) => readFileSync(path.join(fixturesDir, name), 'utf8'));
+  const rows = [benchmark('Own fixtures, repeated', buildDossier(fixtures, options.chars), options, gc)];
+  if (existsSync(sharedSample)) {
+    rows.push(benchmark('Shared sample, repeated', buildDossier([readFileSync(sharedSample, 'utf8')], options.chars), options, gc));
+  }
+  const markdown = [
+    '## Parser (`bench/parse.bench.ts`)',
+    '',
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${environment(options)}`,
+    '',
+    table(rows),
+    '',
+    verdict(rows),
+  ].join('\n');
+  console.log(markdown);
+  if (options.write) {
+    const results = (await import(pathToFileURL(path.join(__dirname, 'results.mjs')).href)) as ResultsModule;
+    results.writeResultsSection('parser', markdown);
+  }
+}
+
+void main();
