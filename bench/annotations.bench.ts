@@ -1,6 +1,7 @@
 // Annotation core benchmark: npx tsx bench/annotations.bench.ts
 // Prints a markdown table and writes it into bench/RESULTS.md between the annotations markers.
 // The dossier and the annotations are generated from a fixed seed, so runs compare.
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,7 @@ import {
   createAnchor,
   insertAnnotationText,
   parseSidecar,
+  reanchor,
   reanchorAll,
   removeAnnotationText,
   replaceAnnotationText,
@@ -17,6 +19,7 @@ import {
   type Annotation,
   type Sidecar,
 } from '../src/core/annotations';
+import { parseClipping } from '../src/core/parser';
 
 /** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
 interface ResultsModule {
@@ -133,7 +136,7 @@ const newcomer = { ...thousand[0], id: 'a-zzzzzzzzzz', anchor: tenThousand[5000]
 record('insert one block, 10,000-annotation sidecar', time(() => insertAnnotationText(tenThousandText, newcomer)), 'line scan + splice');
 const middleId = tenThousand[5000].id;
 const revised = { ...tenThousand[5000], modified: '2024-06-01T00:00:00.000Z' };
-record('replace one block, 10,000-annotation sidecar', time(() => replaceAnnotationText(tenThousandText, middleId, revised)), 'comments in the block kept');
+record('replace one block, 10,000-annotation sidecar', time(() => replaceAnnotationText(tenThousandText, middleId, revised)), 'a block without comments is rendered anew');
 record('remove one block, 10,000-annotation sidecar', time(() => removeAnnotationText(tenThousandText, middleId)), '');
 
 const thousandAnchors = thousand.map((annotation) => annotation.anchor);
@@ -162,8 +165,28 @@ for (const [label, text] of [
   record(
     `reanchorAll, 1,000 anchors, ${label} chars, first article deleted`,
     time(() => reanchorAll(spans, withoutFirstArticle), 5, 1),
-    `${lost} orphans: each pays a whole-text exact and fuzzy search`,
+    `${lost} orphans; generated text from 40 words, so the fuzzy filter finds too many piece hits and searches the whole text`,
   );
+}
+
+const sample = join(__dirname, '..', '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
+if (existsSync(sample)) {
+  const text = readFileSync(sample, 'utf8');
+  const articles = parseClipping(text).articles;
+  const samples: number[] = [];
+  let orphans = 0;
+  for (let i = 0; i < 200; i++) {
+    const start = Math.floor(random() * (text.length - 100));
+    const anchor = createAnchor(text, start, start + 15 + Math.floor(random() * 60), articles);
+    const changed = text.slice(0, anchor.start) + text.slice(anchor.end);
+    const options = { articles: parseClipping(changed).articles };
+    const began = performance.now();
+    if (reanchor(anchor, changed, options).status === 'orphan') orphans++;
+    samples.push(performance.now() - began);
+  }
+  samples.sort((a, b) => a - b);
+  const note = `${orphans} of 200 orphaned; 90th percentile ${samples[179].toFixed(2)} ms, worst ${samples[199].toFixed(2)} ms`;
+  record('reanchor one deleted passage, real sample dossier (107 K chars)', samples[100], note);
 }
 
 const table = [
