@@ -74,8 +74,11 @@ async function ensureCodeServer(nodeHome) {
     // npm 11 skips dependency install scripts unless allowed; these two build native code.
     allowScripts: { 'code-server': true, argon2: true },
   };
+  // Under `npm test` the outer npm's npm_* variables name Node 20 (npm_config_user_agent,
+  // which code-server's postinstall checks, among them): the install must not inherit them.
+  const withoutNpmVariables = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const env = {
-    ...process.env,
+    ...withoutNpmVariables,
     PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
     // The machine's npm config points nodedir at Node 20's headers; native modules must match Node 24.
     npm_config_nodedir: nodeHome,
