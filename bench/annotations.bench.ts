@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   applyTextChange,
   createAnchor,
@@ -20,12 +19,8 @@ import {
   type Sidecar,
 } from '../src/core/annotations';
 import { parseClipping } from '../src/core/parser';
+import { writeResultsSection } from './results.mjs';
 
-/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
-interface ResultsModule {
-  writeResultsSection(name: string, body: string): void;
-}
-const resultsModule = import(pathToFileURL(join(__dirname, 'results.mjs')).href) as Promise<ResultsModule>;
 
 /** mulberry32: a tiny seeded generator, so every run benchmarks the same data. */
 function seeded(seed: number): () => number {
@@ -196,4 +191,4 @@ const table = [
 ].join('\n');
 const header = `Annotation core (\`npx tsx bench/annotations.bench.ts\`), Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)}:`;
 console.log(`${header}\n\n${table}`);
-void resultsModule.then(({ writeResultsSection }) => writeResultsSection('annotations', `${header}\n\n${table}`));
+writeResultsSection('annotations', `${header}\n\n${table}`);

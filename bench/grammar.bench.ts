@@ -10,15 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { INITIAL } from 'vscode-textmate';
 import { loadClippingGrammar, tokenizeDocument } from '../test/grammar/load-grammar';
 import { longLines } from '../test/grammar/long-lines';
-
-/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
-interface ResultsModule {
-  writeResultsSection(name: string, body: string): void;
-}
+import { writeResultsSection } from './results.mjs';
 
 const repoRoot = path.resolve(__dirname, '..');
 const DOCUMENTS = [
@@ -76,8 +71,7 @@ async function main(): Promise<void> {
   ].join('\n');
   const header = `Grammar (\`npx tsx bench/grammar.bench.ts\`), vscode-textmate + vscode-oniguruma, Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)}:`;
   console.log(`${header}\n\n${table}`);
-  const results = (await import(pathToFileURL(path.join(__dirname, 'results.mjs')).href)) as ResultsModule;
-  results.writeResultsSection('grammar', `${header}\n\n${table}`);
+  writeResultsSection('grammar', `${header}\n\n${table}`);
 }
 
 void main();
