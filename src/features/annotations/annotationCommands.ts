@@ -9,6 +9,7 @@ import {
 } from '../../core/annotations';
 import type { ClippingAnnotations } from './clippingAnnotations';
 import { describeAnnotation, iconOf } from './annotationLabels';
+import { annotationsAt } from './annotationGroups';
 import { runAnnotationCommand } from './commandErrors';
 import { isRecord, resolveTarget, stringArgument, UserFacingError } from './commandTargets';
 import { pickOne, pickOrType, polarityLabel, promptText, sourceKindLabel } from './pickers';
@@ -46,7 +47,7 @@ async function chooseAnnotation(services: TagServices, args: Record<string, unkn
     return { annotations, annotation, document: target.document };
   }
   const offset = target.document.offsetAt(target.range.start);
-  const here = annotations.annotations.filter((annotation) => !annotation.anchor.orphaned && annotation.anchor.start <= offset && offset <= annotation.anchor.end);
+  const here = annotationsAt(annotations.annotations, offset);
   const candidates = here.length > 0 ? here : annotations.annotations;
   if (candidates.length === 0) {
     throw new UserFacingError(vscode.l10n.t('This clipping has no annotations yet.'));
