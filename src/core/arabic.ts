@@ -83,12 +83,16 @@ const FOLD_TABLE = Int32Array.from({ length: TABLE_SIZE }, (_, code) => {
   return other.length === 1 ? other.charCodeAt(0) : SLOW;
 });
 
-/** The fold of the code unit at `i`; beyond the table, characters that may need NFKC say so. */
-function foldAt(source: string, i: number): number {
-  const code = source.charCodeAt(i);
-  if (code < TABLE_SIZE) return FOLD_TABLE[code];
+/**
+ * The fold of a code unit beyond the table: directional marks and the BOM as foldCode says;
+ * surrogates and the compatibility blocks (letterlike, CJK compatibility, presentation
+ * forms, full-width) may need NFKC; anything else is folded as a string by foldOther.
+ */
+function foldBeyondTable(code: number): number {
   const folded = foldCode(code);
-  return folded !== code ? folded : code >= 0xd800 && code <= 0xdfff ? COMPATIBILITY : code >= 0xf900 || (code >= 0x2070 && code < 0x3400) ? COMPATIBILITY : SLOW;
+  if (folded !== code) return folded;
+  const mayNeedNfkc = (code >= 0xd800 && code <= 0xdfff) || code >= 0xf900 || (code >= 0x2070 && code < 0x3400);
+  return mayNeedNfkc ? COMPATIBILITY : SLOW;
 }
 
 /**
@@ -99,54 +103,55 @@ export function normalizeForMatching(text: string): string {
   return fold(text, false);
 }
 
+/** Output code units, reused from call to call: titles are normalized by the thousand. */
+let output = new Uint16Array(256);
+const utf16 = new TextDecoder('utf-16le');
+
+function reserve(length: number): void {
+  if (length > output.length) {
+    const grown = new Uint16Array(Math.max(length, output.length * 2));
+    grown.set(output);
+    output = grown;
+  }
+}
+
 /**
- * Folds `source` in one pass. Unchanged stretches, single spaces between words included,
- * are copied with one slice each; only changed characters are appended one by one. A
- * compatibility character sends the whole text through NFKC first, which clippings rarely need.
+ * Folds `source` in one pass into the output buffer. A compatibility character sends the
+ * whole text through NFKC first, which clippings rarely need.
  */
 function fold(source: string, isCompatibilityNormalized: boolean): string {
-  let out = '';
-  let runStart = -1;
+  // Lowercasing never more than doubles a character; the separating spaces fit in the rest.
+  reserve(source.length * 2 + 1);
+  let length = 0;
   let pendingSpace = false;
-  const flush = (until: number) => {
-    if (runStart >= 0) out += source.slice(runStart, until);
-    runStart = -1;
-  };
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    let folded = foldAt(source, i);
-    if (folded === code) {
-      if (pendingSpace) out += ' ';
+    const folded = code < TABLE_SIZE ? FOLD_TABLE[code] : foldBeyondTable(code);
+    if (folded >= 0) {
+      if (pendingSpace) output[length++] = SPACE;
       pendingSpace = false;
-      if (runStart < 0) runStart = i;
+      output[length++] = folded;
       continue;
     }
-    if (folded === SEPARATE && code === SPACE && runStart >= 0 && i + 1 < source.length && foldAt(source, i + 1) === source.charCodeAt(i + 1)) {
-      continue; // a single space inside an unchanged stretch
-    }
-    if (folded === COMPATIBILITY) {
-      if (!isCompatibilityNormalized) return fold(source.normalize('NFKC'), true);
-      folded = SLOW;
-    }
-    flush(i);
-    let replacement: string | undefined;
-    if (folded === SLOW) {
-      const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < source.length;
-      replacement = foldOther(isPair ? source.slice(i, i + 2) : source[i]);
-      if (isPair) i++;
-      folded = replacement === undefined ? SEPARATE : replacement.length === 0 ? SKIP : 0;
+    if (folded === SEPARATE) {
+      pendingSpace = length > 0;
+      continue;
     }
     if (folded === SKIP) continue;
-    if (folded === SEPARATE) {
-      pendingSpace = out.length > 0;
-      continue;
+    if (folded === COMPATIBILITY && !isCompatibilityNormalized) return fold(source.normalize('NFKC'), true);
+    // A character beyond the table: fold it as a string.
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < source.length;
+    const replacement = foldOther(isPair ? source.slice(i, i + 2) : source[i]);
+    if (isPair) i++;
+    if (replacement === undefined) {
+      pendingSpace = length > 0;
+    } else if (replacement.length > 0) {
+      if (pendingSpace) output[length++] = SPACE;
+      pendingSpace = false;
+      for (let j = 0; j < replacement.length; j++) output[length++] = replacement.charCodeAt(j);
     }
-    if (pendingSpace) out += ' ';
-    pendingSpace = false;
-    out += replacement ?? String.fromCharCode(folded);
   }
-  flush(source.length);
-  return out;
+  return utf16.decode(output.subarray(0, length));
 }
 
 /** A stem must keep at least this many letters; shorter words are left alone. */

@@ -1,8 +1,11 @@
 /**
- * One article, read in two steps. Parsing finds its span and title; the rest (subtitle,
- * dates, outlet, quotes, bylines, comments, classified lines) is read in one pass over its
- * lines the first time any of it is asked for, so that opening a large dossier only pays for
- * what the editor shows.
+ * One article, read in steps. Parsing finds its span and title. The rest is read the first
+ * time it is asked for, in three parts that each read only the lines they need:
+ * - the head (subtitle, dates, outlet): the few lines under the title;
+ * - the tail (comments, bylines, closing source): a look at short lines for a comments
+ *   heading, then the last lines of the body;
+ * - the body (quotes, classified lines): every line.
+ * The outline and the contents matching only pay for heads and tails.
  *
  * Layout: the title (first non-blank line); a header region of up to four lines right after
  * it, each a subtitle (only the first), a date line or an outlet line, ending at the first
@@ -11,6 +14,7 @@
  * comments section that runs from its heading to the end of the article.
  */
 import type { Article, ClassifiedLine, CommentsSection, DateField, Field, LineKind, QuoteLine } from './model';
+import { skipSpaces, trimEnd } from './chars';
 import { readComments } from './comments';
 import { fieldAt } from './fields';
 import {
@@ -24,7 +28,7 @@ import {
   readQuote,
 } from './lineShapes';
 import type { LineTable } from './lines';
-import { skipSpaces, trimEnd } from './chars';
+import { isBlankLine } from './lines';
 
 const MAX_HEADER_REGION_LINES = 4;
 const MAX_CLOSING_LINES = 3;
@@ -35,14 +39,40 @@ export interface ArticleScanner {
   readonly lines: LineTable;
 }
 
-type ArticleDetails = Pick<Article, 'subtitle' | 'dates' | 'outlet' | 'quotes' | 'bylines' | 'comments' | 'lines'>;
+interface Head {
+  readonly subtitle: Field | undefined;
+  readonly outlet: Field | undefined;
+  readonly dates: DateField[];
+  /** First line after the header region. */
+  readonly bodyFrom: number;
+  /**
+   * The kind of each line of the article, indexed from its first line: the head fills in
+   * the title and its region, the tail the comments and closing lines, the body the rest.
+   */
+  readonly kinds: LineKind[];
+}
+
+interface Tail {
+  readonly comments: CommentsSection | undefined;
+  /** Last line of the body: before the comments heading, or the article's last line. */
+  readonly bodyTo: number;
+  readonly bylines: Field[];
+  readonly source: Field | undefined;
+}
+
+interface Body {
+  readonly quotes: QuoteLine[];
+  readonly lines: ClassifiedLine[];
+}
 
 /** An article whose details are read on first use. Reading never changes what the getters return. */
 export class ParsedArticle implements Article {
   readonly start: number;
   readonly end: number;
   readonly title: Field;
-  private details: ArticleDetails | undefined;
+  private headPart: Head | undefined;
+  private tailPart: Tail | undefined;
+  private bodyPart: Body | undefined;
 
   /** `startLine` and `endLine` must be non-blank lines. */
   constructor(
@@ -59,76 +89,58 @@ export class ParsedArticle implements Article {
   }
 
   get subtitle(): Field | undefined {
-    return this.read().subtitle;
+    return this.head().subtitle;
   }
 
   get dates(): readonly DateField[] {
-    return this.read().dates;
+    return this.head().dates;
   }
 
+  /** The outlet named under the title, else a labeled source line closing the article. */
   get outlet(): Field | undefined {
-    return this.read().outlet;
-  }
-
-  get quotes(): readonly QuoteLine[] {
-    return this.read().quotes;
+    return this.head().outlet ?? this.tail().source;
   }
 
   get bylines(): readonly Field[] {
-    return this.read().bylines;
+    return this.tail().bylines;
   }
 
   get comments(): CommentsSection | undefined {
-    return this.read().comments;
+    return this.tail().comments;
+  }
+
+  get quotes(): readonly QuoteLine[] {
+    return this.body().quotes;
   }
 
   get lines(): readonly ClassifiedLine[] {
-    return this.read().lines;
+    return this.body().lines;
   }
 
   /** Every field as plain data, details included: what JSON.stringify and logs see. */
   toJSON(): Article {
-    const { start, end, index, startLine, endLine, title } = this;
-    return { start, end, index, startLine, endLine, title, ...this.read() };
+    const { start, end, index, startLine, endLine, title, subtitle, dates, outlet, quotes, bylines, comments, lines } = this;
+    return { start, end, index, startLine, endLine, title, subtitle, dates, outlet, quotes, bylines, comments, lines };
   }
 
-  private read(): ArticleDetails {
-    return (this.details ??= readDetails(this.scanner, this.startLine, this.endLine, this.title));
+  private head(): Head {
+    return (this.headPart ??= readHead(this.scanner, this.startLine, this.endLine));
+  }
+
+  private tail(): Tail {
+    return (this.tailPart ??= readTail(this.scanner, this.startLine, this.endLine, this.head()));
+  }
+
+  private body(): Body {
+    return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.title, this.head(), this.tail()));
   }
 }
 
-function readDetails(scanner: ArticleScanner, firstLine: number, lastLine: number, title: Field): ArticleDetails {
-  const kinds: LineKind[] = new Array<LineKind>(lastLine - firstLine + 1);
-  kinds[0] = 'title';
-  const quotes: QuoteLine[] = [];
-  const titleQuote = readQuote(scanner.text, title.start, title.end);
-  if (titleQuote) quotes.push(titleQuote);
-
-  const region = readHeaderRegion(scanner, firstLine, lastLine, kinds);
-  const { commentsLine, comments } = readBody(scanner, region.nextLine, lastLine, firstLine, kinds, quotes);
-  const bodyLastLine = commentsLine < 0 ? lastLine : commentsLine - 1;
-  const closing = readClosingLines(scanner, region.nextLine, bodyLastLine, firstLine, kinds);
-  return {
-    subtitle: region.subtitle,
-    dates: region.dates,
-    outlet: region.outlet ?? closing.source,
-    quotes,
-    bylines: closing.bylines,
-    comments,
-    lines: classifiedLines(scanner.lines, firstLine, kinds),
-  };
-}
-
-interface HeaderRegion {
-  readonly subtitle: Field | undefined;
-  readonly outlet: Field | undefined;
-  readonly dates: DateField[];
-  /** First line after the region. */
-  readonly nextLine: number;
-}
-
-function readHeaderRegion(scanner: ArticleScanner, firstLine: number, lastLine: number, kinds: LineKind[]): HeaderRegion {
+/** Reads the title line's kind and the header region under it. */
+function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number): Head {
   const { text, lines } = scanner;
+  const kinds = new Array<LineKind>(lastLine - firstLine + 1);
+  kinds[0] = 'title';
   const dates: DateField[] = [];
   let subtitle: Field | undefined;
   let outlet: Field | undefined;
@@ -168,7 +180,7 @@ function readHeaderRegion(scanner: ArticleScanner, firstLine: number, lastLine: 
     }
     regionLines++;
   }
-  return { subtitle, outlet, dates, nextLine: line };
+  return { subtitle, outlet, dates, bodyFrom: line, kinds };
 }
 
 /** A subtitle is short, does not end like a sentence, and is not a quote line. */
@@ -176,42 +188,24 @@ function isSubtitle(text: string, start: number, end: number): boolean {
   return isSubtitleShaped(text, start, end) && !readQuote(text, start, end);
 }
 
-interface Body {
-  /** Line of the comments heading, or -1. */
-  readonly commentsLine: number;
-  readonly comments: CommentsSection | undefined;
-}
-
-/** Classifies body lines as blank, quote or body, until a comments heading takes the rest. */
-function readBody(
-  scanner: ArticleScanner,
-  fromLine: number,
-  lastLine: number,
-  firstLine: number,
-  kinds: LineKind[],
-  quotes: QuoteLine[],
-): Body {
+/** Finds the comments heading, if any, then the closing lines of the body above it. */
+function readTail(scanner: ArticleScanner, firstLine: number, lastLine: number, head: Head): Tail {
   const { text, lines } = scanner;
-  const { starts, ends } = lines;
-  for (let line = fromLine; line <= lastLine; line++) {
-    const lineEnd = ends[line];
-    const start = skipSpaces(text, starts[line], lineEnd);
-    if (start === lineEnd) {
-      kinds[line - firstLine] = 'blank';
-      continue;
+  const { kinds } = head;
+  let bodyTo = lastLine;
+  let comments: CommentsSection | undefined;
+  for (let line = head.bodyFrom; line <= lastLine; line++) {
+    if (isBlankLine(lines, line)) continue;
+    const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
+    const end = trimEnd(text, start, lines.ends[line]);
+    const heading = end - start <= MAX_COMMENTS_HEADING_LINE ? readCommentsHeading(text, start, end) : undefined;
+    if (heading) {
+      comments = readComments(text, lines, heading, line, lastLine, kinds, firstLine);
+      bodyTo = line - 1;
+      break;
     }
-    const end = trimEnd(text, start, lineEnd);
-    if (end - start <= MAX_COMMENTS_HEADING_LINE) {
-      const heading = readCommentsHeading(text, start, end);
-      if (heading) {
-        return { commentsLine: line, comments: readComments(text, lines, heading, line, lastLine, kinds, firstLine) };
-      }
-    }
-    const quote = readQuote(text, start, end);
-    if (quote) quotes.push(quote);
-    kinds[line - firstLine] = quote ? 'quote' : 'body';
   }
-  return { commentsLine: -1, comments: undefined };
+  return { comments, bodyTo, ...readClosingLines(scanner, head.bodyFrom, bodyTo, firstLine, kinds) };
 }
 
 interface ClosingLines {
@@ -220,17 +214,16 @@ interface ClosingLines {
 }
 
 /** Walks back from the end of the body over up to three byline or labeled source lines. */
-function readClosingLines(scanner: ArticleScanner, bodyFirstLine: number, bodyLastLine: number, firstLine: number, kinds: LineKind[]): ClosingLines {
+function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: number, firstLine: number, kinds: LineKind[]): ClosingLines {
   const { text, lines } = scanner;
   const bylines: Field[] = [];
   let source: Field | undefined;
   let seen = 0;
-  for (let line = bodyLastLine; line >= bodyFirstLine && seen < MAX_CLOSING_LINES; line--) {
-    const kind = kinds[line - firstLine];
-    if (kind === 'blank') continue;
-    if (kind !== 'body') break;
+  for (let line = bodyTo; line >= bodyFrom && seen < MAX_CLOSING_LINES; line--) {
+    if (isBlankLine(lines, line)) continue;
     const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
     const end = trimEnd(text, start, lines.ends[line]);
+    if (readQuote(text, start, end)) break;
     const labeledSource = readLabeledSource(text, start, end);
     const byline = labeledSource ? undefined : readByline(text, start, end);
     if (labeledSource) {
@@ -245,6 +238,27 @@ function readClosingLines(scanner: ArticleScanner, bodyFirstLine: number, bodyLa
     seen++;
   }
   return { bylines: bylines.reverse(), source };
+}
+
+/** Classifies the lines the head and the tail left: blank, quote or body. */
+function readBody(scanner: ArticleScanner, firstLine: number, title: Field, head: Head, tail: Tail): Body {
+  const { text, lines } = scanner;
+  const { kinds } = head;
+  const quotes: QuoteLine[] = [];
+  const titleQuote = readQuote(text, title.start, title.end);
+  if (titleQuote) quotes.push(titleQuote);
+  for (let line = head.bodyFrom; line <= tail.bodyTo; line++) {
+    if (kinds[line - firstLine] !== undefined) continue;
+    if (isBlankLine(lines, line)) {
+      kinds[line - firstLine] = 'blank';
+      continue;
+    }
+    const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
+    const quote = readQuote(text, start, trimEnd(text, start, lines.ends[line]));
+    if (quote) quotes.push(quote);
+    kinds[line - firstLine] = quote ? 'quote' : 'body';
+  }
+  return { quotes, lines: classifiedLines(lines, firstLine, kinds) };
 }
 
 function classifiedLines(lines: LineTable, firstLine: number, kinds: readonly LineKind[]): ClassifiedLine[] {

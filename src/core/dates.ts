@@ -174,16 +174,22 @@ function isWordChar(code: number): boolean {
   return (code >= 0x0610 && code <= 0x061a) || (code >= 0x0620 && code <= 0x065f) || (code >= 0x066e && code <= 0x06d3);
 }
 
+function needsFolding(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671 || code === 0x0649 || code === 0x0629 || (code >= 0x064b && code <= 0x065f) || code === 0x0640 || (code >= 0x0610 && code <= 0x061a);
+}
+
 function foldWord(text: string, start: number, end: number): string {
-  let folded = '';
-  for (let i = start; i < end; i++) {
+  let first = start;
+  while (first < end && !needsFolding(text.charCodeAt(first))) first++;
+  if (first === end) return text.slice(start, end);
+  let folded = text.slice(start, first);
+  for (let i = first; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x41 && code <= 0x5a) folded += String.fromCharCode(code + 0x20);
     else if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) folded += 'ا';
     else if (code === 0x0649) folded += 'ي';
     else if (code === 0x0629) folded += 'ه';
-    else if ((code >= 0x064b && code <= 0x065f) || code === 0x0640 || (code >= 0x0610 && code <= 0x061a)) continue;
-    else folded += text[i];
+    else if (!needsFolding(code)) folded += text[i];
   }
   return folded;
 }

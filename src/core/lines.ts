@@ -7,9 +7,9 @@ import { skipSpaces } from './chars';
 import { separatorCharCode } from './separators';
 
 /** A line with text. */
-export const TEXT_LINE = 0;
+const TEXT_LINE = 0;
 /** A line with nothing but space-like characters. */
-export const BLANK_LINE = 1;
+const BLANK_LINE = 1;
 /** A separator line (see separators.ts). */
 export const SEPARATOR_LINE = 2;
 
