@@ -1,0 +1,148 @@
+// Tagging a speaker in the packaged extension, through the browser as a person would: Quick
+// Open, Go to Line, a keyboard selection, the command palette, the speaker picker. Then the
+// sidecar on disk, the status bar count, the highlight and its hover.
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'mocha';
+import { parse } from 'yaml';
+import { launchChromium } from '../../scripts/test-host/chromium.mjs';
+import { stopOnExit } from '../../scripts/test-host/cleanup.mjs';
+import { choosePort } from '../../scripts/test-host/code-server.mjs';
+import { ensureHost } from '../../scripts/test-host/host-install.mjs';
+import { startPackagedWorkbench } from '../../scripts/test-host/packaged-workbench.mjs';
+import { repoRoot, samplesFolder } from '../../scripts/test-host/paths.mjs';
+
+const sampleName = 'water-summit-2024-03-14.clip';
+const screenshotFile = join(repoRoot, 'test-results', 'e2e', 'annotate.png');
+// README shows this one; it is replaced only on request, so a test run leaves git clean.
+const readmeScreenshot = join(repoRoot, 'docs', 'images', 'annotate.png');
+// Installing the host on a fresh machine takes minutes, once.
+const setupLimitMs = 10 * 60_000;
+
+// The samples are copied: tagging writes a sidecar and a speaker registry beside them.
+function samplesCopy() {
+  const folder = mkdtempSync(join(tmpdir(), 'clippings-e2e-samples-'));
+  cpSync(samplesFolder, folder, { recursive: true });
+  stopOnExit(() => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** The first `Name: words` line of an article body: its 1-based line, the name and the words. */
+function firstSpeakerLine(text) {
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((candidate) => /^\p{L}[\p{L} ]{1,30}: \S/u.test(candidate));
+  assert.ok(line > 0, `${sampleName} has a "Name: words" line`);
+  const [name, words] = lines[line].split(/: (.*)/s);
+  return { lineNumber: line + 1, name, words };
+}
+
+async function waitForFile(file, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return readFileSync(file, 'utf8');
+}
+
+describe('tagging a speaker in the browser workbench', function () {
+  let workspace;
+  let workbench;
+  let browser;
+  let page;
+  let speakerLine;
+
+  const quickInput = () => page.locator('.quick-input-widget input');
+  const focusedQuickPickRow = (text) => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text });
+  // Typing before the widget shows its prefix would type into the editor instead.
+  const openQuickInput = async (key, prefix) => {
+    await page.keyboard.press(key);
+    await page.waitForFunction((expected) => globalThis.document.querySelector('.quick-input-widget input')?.value === expected, prefix);
+  };
+
+  before(async function () {
+    this.timeout(setupLimitMs);
+    workspace = samplesCopy();
+    speakerLine = firstSpeakerLine(readFileSync(join(workspace, sampleName), 'utf8'));
+    const host = await ensureHost();
+    workbench = await startPackagedWorkbench({ host, port: await choosePort(), folder: workspace });
+    browser = await launchChromium(host);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Shorter than mocha's timeout, so that a failure names what it was waiting for.
+    page.setDefaultTimeout(15_000);
+    await page.goto(workbench.url);
+    await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await workbench?.stop();
+  });
+
+  it(`selects the words of a "Name: words" line of ${sampleName}`, async () => {
+    await page.keyboard.press('Control+P');
+    await quickInput().pressSequentially(sampleName);
+    await focusedQuickPickRow(sampleName).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name="${sampleName}"]`).waitFor();
+
+    // Go to Line takes `line:column`: the column just after "Name: ".
+    const wordsColumn = speakerLine.name.length + 3;
+    await openQuickInput('Control+G', ':');
+    await quickInput().pressSequentially(`${speakerLine.lineNumber}:${wordsColumn}`);
+    await page.keyboard.press('Enter');
+    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${speakerLine.lineNumber}, Col ${wordsColumn}` }).waitFor();
+    await page.keyboard.press('Shift+End');
+    await page.locator('[id="status.editor.selection"]', { hasText: `(${speakerLine.words.length} selected)` }).waitFor();
+  });
+
+  it('tags them with "Clippings: Tag Speaker..." and the speaker the line names', async () => {
+    await openQuickInput('F1', '>');
+    await quickInput().pressSequentially('Clippings: Tag Speaker');
+    await focusedQuickPickRow('Clippings: Tag Speaker').waitFor();
+    await page.keyboard.press('Enter');
+    // The picker opens on the name before the colon; the registry is empty, so it offers a new speaker.
+    await focusedQuickPickRow(speakerLine.name).waitFor();
+    await page.keyboard.press('Enter');
+
+    const sidecar = parse(await waitForFile(join(workspace, `${sampleName}.annotations.yaml`)));
+    assert.equal(sidecar.clipping, sampleName);
+    assert.equal(sidecar.annotations.length, 1);
+    const [annotation] = sidecar.annotations;
+    assert.equal(annotation.type, 'speaker');
+    assert.equal(annotation.kind, 'direct');
+    assert.equal(annotation.anchor.quote, speakerLine.words.trim());
+    const registry = parse(readFileSync(join(workspace, '.clippings', 'speakers.yaml'), 'utf8'));
+    assert.deepEqual(registry.speakers.map((speaker) => [speaker.id, speaker.name]), [[annotation.speaker, speakerLine.name]]);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${sampleName}.annotations.yaml` }).waitFor();
+  });
+
+  it('counts the annotation in the status bar and in the code lens of its article', async () => {
+    await page.locator('[id="clippings-lab.press-clippings.clippings.annotations"]', { hasText: /^\s*1$/ }).waitFor();
+    await page.locator('.codelens-decoration', { hasText: '1 speaker · Tag source…' }).waitFor();
+  });
+
+  it('highlights the words, whose hover names the speaker; screenshot', async () => {
+    // Without the selection over them, the words show their highlight colour.
+    await page.keyboard.press('Escape');
+    await page.locator('[id="status.editor.selection"]', { hasText: /^Ln \d+, Col \d+$/ }).waitFor();
+    // Highlights are the only decorations in this editor's view overlays.
+    await page.locator('.monaco-editor .view-overlays [class*="ced-"]').first().waitFor();
+    // The cursor is at the end of the words: one character back, then Show Hover.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: speakerLine.name }).waitFor();
+
+    mkdirSync(dirname(screenshotFile), { recursive: true });
+    // The hover fades in: the screenshot shows it as it ends up.
+    await page.screenshot({ path: screenshotFile, animations: 'disabled' });
+    assert.ok(readFileSync(screenshotFile).length > 10_000, 'the screenshot has content');
+    if (!existsSync(readmeScreenshot) || process.env.CLIPPINGS_UPDATE_SCREENSHOT === '1') {
+      mkdirSync(dirname(readmeScreenshot), { recursive: true });
+      copyFileSync(screenshotFile, readmeScreenshot);
+    }
+  });
+});
