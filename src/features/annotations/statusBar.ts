@@ -57,7 +57,7 @@ function showCount(item: vscode.StatusBarItem, document: vscode.TextDocument, an
   const total = annotations.annotations.length;
   item.text = `$(tag) ${total}`;
   item.backgroundColor = undefined;
-  item.accessibilityInformation = { label: vscode.l10n.t('{0} annotations in this clipping', total) };
+  item.accessibilityInformation = { label: vscode.l10n.t('Annotations in this clipping: {0}', total) };
   item.tooltip = [
     vscode.l10n.t('Annotations of {0}', fileNameOf(document.uri.path)),
     vscode.l10n.t('Speakers: {0}', counts.speaker),
