@@ -9,8 +9,12 @@ import { installVsix, startCodeServer } from './code-server.mjs';
 import { repoRoot, vsixPath } from './paths.mjs';
 import { run, say } from './shell.mjs';
 
+// One package per process: every workbench that a test run starts gets the same .vsix.
+let packaging;
+
 export async function startPackagedWorkbench({ host, port, folder }) {
-  await run(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')]);
+  packaging ??= run(process.execPath, [join(repoRoot, 'scripts', 'package.mjs')]);
+  await packaging;
   const extensionsDir = mkdtempSync(join(tmpdir(), 'clippings-extensions-'));
   stopOnExit(() => rmSync(extensionsDir, { recursive: true, force: true }));
   say(`installing ${vsixPath()} into a fresh extensions folder`);
