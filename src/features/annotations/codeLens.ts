@@ -13,9 +13,13 @@ import { AnnotationStore } from './annotationStore';
  */
 export function registerAnnotationCodeLens(parses: ClippingParseCache, store: AnnotationStore): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
-  const provider: vscode.CodeLensProvider = {
+  const provider: vscode.CodeLensProvider<ArticleLens> = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses: (document) => lensesFor(parses, store, document),
+    resolveCodeLens: (lens) => {
+      lens.command = lensCommand(lens.document, lens.tally);
+      return lens;
+    },
   };
   return vscode.Disposable.from(
     changed,
@@ -29,12 +33,25 @@ export function registerAnnotationCodeLens(parses: ClippingParseCache, store: An
   );
 }
 
-async function lensesFor(parses: ClippingParseCache, store: AnnotationStore, document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+/**
+ * An article's lens: its title is made only when VS Code resolves it, which it does for the
+ * lenses in view, so a dossier of a thousand articles costs a thousand ranges and a few titles.
+ */
+class ArticleLens extends vscode.CodeLens {
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly tally: ArticleAnnotations<Article>,
+  ) {
+    super(toRange(document, tally.article.title));
+  }
+}
+
+async function lensesFor(parses: ClippingParseCache, store: AnnotationStore, document: vscode.TextDocument): Promise<ArticleLens[]> {
   if (!AnnotationStore.canAnnotate(document) || !vscode.workspace.getConfiguration('clippings', document).get<boolean>('annotations.codeLens', true)) {
     return [];
   }
   const annotations = (await store.annotationsOf(document)).annotations;
-  return annotationsByArticle(parses.get(document).articles, annotations).map((tally) => new vscode.CodeLens(toRange(document, tally.article.title), lensCommand(document, tally)));
+  return annotationsByArticle(parses.get(document).articles, annotations).map((tally) => new ArticleLens(document, tally));
 }
 
 function lensCommand(document: vscode.TextDocument, tally: ArticleAnnotations<Article>): vscode.Command {
