@@ -15,10 +15,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type { ClippingDocument } from '../src/core/model';
 import { parseClipping } from '../src/core/parser';
+import { buildDossier } from './corpus';
+import { writeResultsSection } from './results.mjs';
 
 const repoRoot = path.resolve(__dirname, '..');
 const fixturesDir = path.join(repoRoot, 'test', 'unit', 'fixtures');
@@ -42,21 +43,6 @@ function readOptions(argv: readonly string[]): Options {
 }
 
 /** The first dossier whole, then the article part of every dossier, repeated up to `chars`. */
-function buildDossier(sources: readonly string[], chars: number): string {
-  const articleParts = sources.map((source) => {
-    const firstArticle = parseClipping(source).articles[0];
-    return source.slice(firstArticle ? firstArticle.start : 0).trimEnd();
-  });
-  const parts = [sources[0].trimEnd()];
-  let length = parts[0].length;
-  for (let i = 0; length < chars; i++) {
-    const part = `\n====================\n${articleParts[i % articleParts.length]}`;
-    parts.push(part);
-    length += part.length;
-  }
-  return `${parts.join('')}\n`;
-}
-
 /** A gc() the benchmark can call without node flags. */
 function exposeGc(): () => void {
   setFlagsFromString('--expose-gc');
@@ -209,11 +195,6 @@ function environment(options: Options): string {
   return `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, load average ${load}; median of ${options.runs} runs (read-everything: ${Math.max(3, Math.ceil(options.runs / 2))}) after a warm-up run; CPU time counts every thread of the process, the GC's included.`;
 }
 
-/** bench/results.mjs (shared, untyped JavaScript) replaces one marked section of bench/RESULTS.md. */
-interface ResultsModule {
-  writeResultsSection(name: string, body: string): void;
-}
-
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const gc = exposeGc();
@@ -237,8 +218,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(markdown);
   if (options.write) {
-    const results = (await import(pathToFileURL(path.join(__dirname, 'results.mjs')).href)) as ResultsModule;
-    results.writeResultsSection('parser', markdown);
+    writeResultsSection('parser', markdown);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Article, Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents } from './model';
+import type { Article, Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents, TextPosition } from './model';
 import { partition } from './blocks';
 import { collectProblems } from './problems';
 import { matchTocEntries } from './tocMatching';
@@ -17,6 +17,8 @@ export class ParsedDocument implements ClippingDocument {
   constructor(
     readonly length: number,
     readonly lineCount: number,
+    /** Offset of the first character of each line. */
+    private readonly lineStarts: Int32Array,
     readonly header: DossierHeader | undefined,
     readonly toc: TableOfContents | undefined,
     readonly articles: readonly Article[],
@@ -40,8 +42,20 @@ export class ParsedDocument implements ClippingDocument {
     return (this.foundProblems ??= collectProblems(this.header, this.toc, this.articles, this.tocMatches));
   }
 
+  positionAt(offset: number): TextPosition {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    let low = 0;
+    let high = this.lineCount - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
   /** Every field as plain data, the derived ones included: what JSON.stringify and logs see. */
-  toJSON(): ClippingDocument {
+  toJSON(): Omit<ClippingDocument, 'positionAt'> {
     const { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems } = this;
     return { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems };
   }

@@ -142,4 +142,15 @@ export interface ClippingDocument {
   /** For each TOC entry index, the index of its matched article (or undefined). */
   readonly tocMatches: readonly (number | undefined)[];
   readonly problems: readonly ParseProblem[];
+  /**
+   * The 0-based line and UTF-16 character of an offset, counting lines as the editor does
+   * (`\n`, `\r\n` and a lone `\r` end a line). Features use it instead of asking the editor for
+   * every position: the outline of a large dossier needs tens of thousands of them.
+   */
+  positionAt(offset: number): TextPosition;
+}
+
+export interface TextPosition {
+  readonly line: number;
+  readonly character: number;
 }

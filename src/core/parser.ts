@@ -104,6 +104,6 @@ export function parseClipping(text: string): ClippingDocument {
   }
   readSegment(segmentStart, lineCount - 1);
 
-  return new ParsedDocument(text.length, lineCount, header, toc, articles, separators);
+  return new ParsedDocument(text.length, lineCount, starts, header, toc, articles, separators);
 }
 

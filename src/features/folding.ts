@@ -5,7 +5,7 @@ import { CLIPPING_SELECTOR } from './ranges';
 
 /** Folds the header, the table of contents, each article and each comments section. */
 export function registerFolding(parses: ClippingParseCache): vscode.Disposable {
-  const foldingRanges = derivedFrom((model, document) => computeFoldingRanges(model, document));
+  const foldingRanges = derivedFrom((model) => computeFoldingRanges(model));
   return vscode.languages.registerFoldingRangeProvider(CLIPPING_SELECTOR, {
     provideFoldingRanges(document) {
       return foldingRanges(parses.get(document), document);
@@ -13,7 +13,7 @@ export function registerFolding(parses: ClippingParseCache): vscode.Disposable {
   });
 }
 
-function computeFoldingRanges(model: ClippingDocument, document: vscode.TextDocument): vscode.FoldingRange[] {
+function computeFoldingRanges(model: ClippingDocument): vscode.FoldingRange[] {
   const ranges: vscode.FoldingRange[] = [];
   const add = (startLine: number, endLine: number) => {
     if (endLine > startLine) {
@@ -29,7 +29,7 @@ function computeFoldingRanges(model: ClippingDocument, document: vscode.TextDocu
   for (const article of model.articles) {
     add(article.startLine, article.endLine);
     if (article.comments) {
-      add(document.positionAt(article.comments.start).line, document.positionAt(article.comments.end).line);
+      add(model.positionAt(article.comments.start).line, model.positionAt(article.comments.end).line);
     }
   }
   return ranges;

@@ -31,9 +31,9 @@ function computeLinks(model: ClippingDocument, document: vscode.TextDocument): v
     if (articleIndex === undefined) {
       return;
     }
-    const titleLine = document.positionAt(model.articles[articleIndex].title.start).line;
+    const titleLine = model.positionAt(model.articles[articleIndex].title.start).line;
     // A `#L<line>` fragment makes VS Code open the document at that line.
-    const link = new vscode.DocumentLink(toRange(document, entry.title), document.uri.with({ fragment: `L${titleLine + 1}` }));
+    const link = new vscode.DocumentLink(toRange(model, entry.title), document.uri.with({ fragment: `L${titleLine + 1}` }));
     link.tooltip = vscode.l10n.t('Go to article {0}', articleIndex + 1);
     links.push(link);
   });

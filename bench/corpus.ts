@@ -1,0 +1,26 @@
+/**
+ * Large dossiers for the benchmarks, built by repeating real-shaped ones: the first dossier
+ * whole (header and table of contents included), then the articles of every source in turn,
+ * separated by `=` lines, until the text reaches the size asked for.
+ */
+import { parseClipping } from '../src/core/parser';
+
+export function buildDossier(sources: readonly string[], chars: number): string {
+  const articleParts = sources.map((source) => {
+    const firstArticle = parseClipping(source).articles[0];
+    return source.slice(firstArticle ? firstArticle.start : 0).trimEnd();
+  });
+  const parts = [sources[0].trimEnd()];
+  let length = parts[0].length;
+  for (let i = 0; length < chars; i++) {
+    const part = `\n====================\n${articleParts[i % articleParts.length]}`;
+    parts.push(part);
+    length += part.length;
+  }
+  return `${parts.join('')}\n`;
+}
+
+/** The same text as Markdown: each article title after a separator becomes a `##` heading. */
+export function dossierToMarkdown(dossier: string): string {
+  return dossier.replace(/^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*\r?\n(.*)$/gm, '\n## $2');
+}

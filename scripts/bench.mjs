@@ -1,0 +1,19 @@
+// `npm run bench`: every benchmark in turn, each printing its table and updating its own
+// section of bench/RESULTS.md. Node benchmarks first, then the one inside VS Code.
+import { run, runScript, say } from './test-host/shell.mjs';
+
+const benchmarks = [
+  ['parser', ['tsx', 'bench/parse.bench.ts']],
+  ['annotations', ['tsx', 'bench/annotations.bench.ts']],
+  ['grammar', ['tsx', 'bench/grammar.bench.ts']],
+  ['extension host', ['tsx', 'bench/host/run.ts']],
+];
+
+runScript(async () => {
+  await run('node', ['scripts/build.mjs', '--bench']);
+  for (const [name, command] of benchmarks) {
+    say(`benchmark: ${name}`);
+    await run('npx', command);
+  }
+  return 0;
+});
