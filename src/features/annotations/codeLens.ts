@@ -17,7 +17,7 @@ export function registerAnnotationCodeLens(parses: ClippingParseCache, store: An
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses: (document) => lensesFor(parses, store, document),
     resolveCodeLens: (lens) => {
-      lens.command = lensCommand(lens.document, lens.tally);
+      lens.command = commandOf(lens);
       return lens;
     },
   };
@@ -54,8 +54,11 @@ async function lensesFor(parses: ClippingParseCache, store: AnnotationStore, doc
   return annotationsByArticle(parses.get(document).articles, annotations).map((tally) => new ArticleLens(document, tally));
 }
 
-function lensCommand(document: vscode.TextDocument, tally: ArticleAnnotations<Article>): vscode.Command {
-  const counts = [countLabel(tally.speakers, vscode.l10n.t('1 speaker'), vscode.l10n.t('{0} speakers', tally.speakers)), countLabel(tally.stances, vscode.l10n.t('1 stance'), vscode.l10n.t('{0} stances', tally.stances))];
+function commandOf({ document, tally, range }: ArticleLens): vscode.Command {
+  const counts = [
+    countLabel(tally.speakers, vscode.l10n.t('1 speaker'), vscode.l10n.t('{0} speakers', tally.speakers)),
+    countLabel(tally.stances, vscode.l10n.t('1 stance'), vscode.l10n.t('{0} stances', tally.stances)),
+  ];
   if (tally.source) {
     return {
       // A source names no speaker, so its description needs no registry.
@@ -65,13 +68,13 @@ function lensCommand(document: vscode.TextDocument, tally: ArticleAnnotations<Ar
       arguments: [{ uri: document.uri, id: tally.source.id }],
     };
   }
-  const title = document.positionAt(tally.article.title.start);
+  const { line, character } = range.start;
   return {
     title: `$(tag) ${[...counts, vscode.l10n.t('Tag source…')].filter(Boolean).join(' · ')}`,
     tooltip: vscode.l10n.t('Record where this article comes from'),
     command: 'clippings.tagSource',
-    // An empty range in the article: the source describes the whole article.
-    arguments: [{ uri: document.uri, range: [title.line, title.character, title.line, title.character] }],
+    // An empty range at the title: the source describes the whole article.
+    arguments: [{ uri: document.uri, range: [line, character, line, character] }],
   };
 }
 
