@@ -57,8 +57,11 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
     vscode.workspace.onDidOpenTextDocument(load),
     store.onDidChange((document) => void update(document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      collection.delete(document.uri);
-      clearSidecar(document);
+      // Closing the broken sidecar itself leaves its error: the file is still broken.
+      if (AnnotationStore.canAnnotate(document)) {
+        collection.delete(document.uri);
+        clearSidecar(document);
+      }
     }),
   );
 }
