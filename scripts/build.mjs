@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --tests       extension + test/integration suites into out/
 //   node scripts/build.mjs --bench       extension + the extension-host benchmark into out/
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -56,6 +56,9 @@ const hostBenchmark = {
   outfile: 'out/bench/host/outline.bench.js',
   sourcemap: 'inline',
 };
+
+// A deleted or renamed suite must not keep running from an old compiled file.
+if (tests) rmSync('out/test/integration', { recursive: true, force: true });
 
 const configs = [extension, ...(tests ? [integration] : []), ...(bench ? [hostBenchmark] : [])];
 

@@ -5,8 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, HARBOUR_DOSSIER, waitFor } from './helpers';
 
+const temporaryFolders: string[] = [];
+
 async function writeTempFile(name: string, content: string): Promise<vscode.Uri> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-detect-'));
+  temporaryFolders.push(folder);
   const file = path.join(folder, name);
   await fs.writeFile(file, content, 'utf8');
   return vscode.Uri.file(file);
@@ -25,6 +28,7 @@ async function openAndSettle(uri: vscode.Uri): Promise<void> {
 describe('Detection of clippings in .txt files', () => {
   before(activateExtension);
   afterEach(closeAllEditors);
+  after(() => Promise.all(temporaryFolders.map((folder) => fs.rm(folder, { recursive: true, force: true }))));
 
   it('opens a .txt dossier with the clipping language', async () => {
     const uri = await writeTempFile('dossier.txt', HARBOUR_DOSSIER);
