@@ -5,6 +5,12 @@
  */
 import { parseClipping } from '../src/core/parser';
 
+/**
+ * The plain regular-expression scan the parser is compared with: every separator line (one
+ * character repeated five times or more, spaces around it allowed). Global and multiline.
+ */
+export const SEPARATOR_LINE = /^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*$/gm;
+
 export function buildDossier(sources: readonly string[], chars: number): string {
   const articleParts = sources.map((source) => {
     const firstArticle = parseClipping(source).articles[0];
@@ -22,5 +28,5 @@ export function buildDossier(sources: readonly string[], chars: number): string 
 
 /** The same text as Markdown: each article title after a separator becomes a `##` heading. */
 export function dossierToMarkdown(dossier: string): string {
-  return dossier.replace(/^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*\r?\n(.*)$/gm, '\n## $2');
+  return dossier.replace(new RegExp(`${SEPARATOR_LINE.source.slice(0, -1)}\\r?\\n(.*)$`, 'gm'), '\n## $2');
 }

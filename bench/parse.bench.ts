@@ -18,13 +18,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ClippingDocument } from '../src/core/model';
 import { parseClipping } from '../src/core/parser';
-import { buildDossier } from './corpus';
+import { buildDossier, SEPARATOR_LINE } from './corpus';
 import { writeResultsSection } from './results.mjs';
 
 const repoRoot = path.resolve(__dirname, '..');
 const fixturesDir = path.join(repoRoot, 'test', 'unit', 'fixtures');
 const sharedSample = path.resolve(repoRoot, '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
-const SEPARATOR_LINE = /^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*$/gm;
 const TARGET_MS = 50;
 const TARGET_REGEX_FACTOR = 10;
 

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { createOutlineProvider } from '../../src/features/outline';
 import { ClippingParseCache } from '../../src/features/parseCache';
+import { SEPARATOR_LINE } from '../corpus';
 
 const EXTENSION_ID = 'clippings-lab.press-clippings';
-const SEPARATOR_LINE = /^[ \t\u00a0]*([=\-*_~#•])\1{4,}[ \t\u00a0]*$/gm;
 
 interface Measurement {
   readonly name: string;
