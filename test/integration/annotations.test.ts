@@ -1,58 +1,9 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseSidecar, type Annotation } from '../../src/core/annotations';
-import { activateExtension, closeAllEditors, HARBOUR_DOSSIER, HARBOUR_LINES, waitFor } from './helpers';
-
-const QUOTE_LINE = HARBOUR_LINES.article1 + 3; // `Mara Keane: We will reopen the harbour within a month.`
-const QUOTE = 'We will reopen the harbour within a month.';
-
-interface Clipping {
-  readonly uri: vscode.Uri;
-  readonly sidecar: vscode.Uri;
-  readonly editor: vscode.TextEditor;
-}
-
-/** A saved copy of the dossier inside the workspace (where file watchers see its sidecar). */
-async function openSavedClipping(content = HARBOUR_DOSSIER): Promise<Clipping> {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
-  const folder = await fs.mkdtemp(path.join(root, 'annotate-'));
-  const file = path.join(folder, 'harbour.clip');
-  await fs.writeFile(file, content, 'utf8');
-  const uri = vscode.Uri.file(file);
-  const editor = await vscode.window.showTextDocument(uri);
-  return { uri, sidecar: vscode.Uri.file(`${file}.annotations.yaml`), editor };
-}
-
-async function sidecarText(clipping: Clipping): Promise<string | undefined> {
-  return fs.readFile(clipping.sidecar.fsPath, 'utf8').catch(() => undefined);
-}
-
-async function sidecarAnnotations(clipping: Clipping): Promise<Annotation[]> {
-  const text = await sidecarText(clipping);
-  assert.ok(text !== undefined, 'the sidecar exists');
-  const parsed = parseSidecar(text);
-  assert.ok(parsed.ok, parsed.ok ? '' : `sidecar error: ${parsed.error.message}`);
-  return [...parsed.sidecar.annotations];
-}
-
-function quoteRange(document: vscode.TextDocument): [number, number, number, number] {
-  const start = document.lineAt(QUOTE_LINE).text.indexOf(QUOTE);
-  assert.ok(start > 0, 'the fixture has the quote');
-  return [QUOTE_LINE, start, QUOTE_LINE, start + QUOTE.length];
-}
-
-async function tagKeane(clipping: Clipping): Promise<string> {
-  const id = await vscode.commands.executeCommand<string | undefined>('clippings.tagSpeaker', {
-    uri: clipping.uri,
-    range: quoteRange(clipping.editor.document),
-    speaker: 'Mara Keane',
-  });
-  assert.ok(id, 'tagSpeaker returns the new id');
-  return id;
-}
+import { openSavedClipping, QUOTE, QUOTE_LINE, quoteRange, sidecarAnnotations, sidecarText, tagKeane } from './annotationFixtures';
+import { activateExtension, closeAllEditors, HARBOUR_LINES, waitFor } from './helpers';
 
 describe('Annotating a clipping', () => {
   before(activateExtension);

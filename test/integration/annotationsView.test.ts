@@ -1,65 +1,22 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation } from '../../src/core/annotations';
+import { serializeSidecar, SIDECAR_VERSION, type Annotation } from '../../src/core/annotations';
 import { highlightSpans } from '../../src/features/annotations/annotationGroups';
+import { hoverMarkdown, openSavedClipping, QUOTE, QUOTE_LINE, quoteRange, sidecarAnnotations, tagKeane, type SavedClipping } from './annotationFixtures';
 import { activateExtension, closeAllEditors, HARBOUR_DOSSIER, HARBOUR_LINES, waitFor } from './helpers';
 
-const QUOTE_LINE = HARBOUR_LINES.article1 + 3; // `Mara Keane: We will reopen the harbour within a month.`
-const QUOTE = 'We will reopen the harbour within a month.';
 const BROKEN_LINE = '    type: speaker: direct';
 
-interface SavedClipping {
-  readonly uri: vscode.Uri;
-  readonly sidecar: vscode.Uri;
-  readonly document: vscode.TextDocument;
-}
-
-/**
- * The dossier saved as `harbour.clip` in a new folder of the workspace (file watchers see its
- * sidecar there), with a sidecar written before it opens when one is given, then shown.
- */
-async function openSavedClipping(sidecarText?: string): Promise<SavedClipping> {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
-  const folder = await fs.mkdtemp(path.join(root, 'annotation-views-'));
-  const file = path.join(folder, 'harbour.clip');
-  await fs.writeFile(file, HARBOUR_DOSSIER, 'utf8');
-  if (sidecarText !== undefined) {
-    await fs.writeFile(`${file}.annotations.yaml`, sidecarText, 'utf8');
-  }
-  const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
-  return { uri: editor.document.uri, sidecar: vscode.Uri.file(`${file}.annotations.yaml`), document: editor.document };
-}
-
 function quoteStart(document: vscode.TextDocument): vscode.Position {
-  const character = document.lineAt(QUOTE_LINE).text.indexOf(QUOTE);
-  assert.ok(character > 0, 'the fixture has the quote');
-  return new vscode.Position(QUOTE_LINE, character);
-}
-
-async function tagKeane(clipping: SavedClipping): Promise<string> {
-  const start = quoteStart(clipping.document);
-  const id = await vscode.commands.executeCommand<string | undefined>('clippings.tagSpeaker', {
-    uri: clipping.uri,
-    range: [start.line, start.character, start.line, start.character + QUOTE.length],
-    speaker: 'Mara Keane',
-  });
-  assert.ok(id, 'tagSpeaker returns the new id');
-  return id;
+  const [line, character] = quoteRange(document);
+  return new vscode.Position(line, character);
 }
 
 /** The ids in the clipping's sidecar, which must exist and parse. */
 async function sidecarIds(clipping: SavedClipping): Promise<string[]> {
-  const parsed = parseSidecar(await fs.readFile(clipping.sidecar.fsPath, 'utf8'));
-  assert.ok(parsed.ok, parsed.ok ? '' : `the sidecar parses: ${parsed.error.message}`);
-  return parsed.sidecar.annotations.map((annotation) => annotation.id);
-}
-
-async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  return (await sidecarAnnotations(clipping)).map((annotation) => annotation.id);
 }
 
 /** The arguments of the first `command:<id>?…` link in a hover. */
@@ -110,6 +67,9 @@ describe('Annotations in the editor: hovers, code lenses and problems', () => {
     const removed = await vscode.commands.executeCommand<string | undefined>('clippings.removeAnnotation', ...linkArguments(markdown, 'clippings.removeAnnotation'));
     assert.strictEqual(removed, id);
     assert.deepStrictEqual(await sidecarIds(clipping), []);
+    // Removed right after it was tagged: the echo of the first write must not bring it back.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.doesNotMatch(await hoverMarkdown(clipping.uri, quoteStart(clipping.document).translate(0, 3)), /clippings\.editAnnotation/);
   });
 
   it('shows no annotation hover beside the tagged words', async () => {
@@ -165,7 +125,7 @@ describe('Annotations in the editor: hovers, code lenses and problems', () => {
       clipping: 'harbour.clip',
       annotations: [speakerTag('a-orphan0001', { quote: gone, prefix: 'Mara Keane: ', suffix: '\n', start, end: start + gone.length })],
     });
-    const clipping = await openSavedClipping(sidecar);
+    const clipping = await openSavedClipping({ sidecarText: sidecar });
     const [orphan] = await waitForDiagnostics(clipping.uri, 'orphaned-annotation');
     assert.strictEqual(orphan.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(orphan.message, new RegExp(`«${gone}»`));
@@ -174,7 +134,7 @@ describe('Annotations in the editor: hovers, code lenses and problems', () => {
 
   it('reports a sidecar that does not parse as an error at its line, and clears it once fixed', async () => {
     const lines = ['version: 1', 'clipping: harbour.clip', 'annotations:', '  - id: a-broken0001', BROKEN_LINE, ''];
-    const clipping = await openSavedClipping(lines.join('\n'));
+    const clipping = await openSavedClipping({ sidecarText: lines.join('\n') });
     const [error] = await waitForDiagnostics(clipping.sidecar, 'broken-annotations-file');
     assert.strictEqual(error.severity, vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual([error.range.start.line, error.range.end.line, error.range.end.character], [4, 4, BROKEN_LINE.length]);

@@ -146,14 +146,21 @@ export class ClippingAnnotations implements vscode.Disposable {
   private async perform(change: Change, recordUndo: boolean): Promise<void> {
     const before = this.list;
     const inverse = this.inverseOf(change);
-    this.list = applyChange(this.list, change);
+    const after = applyChange(this.list, change);
+    this.list = after;
     this.changed.fire();
     try {
-      await this.file.edit((text) => (text === undefined ? this.newSidecarText(this.list) : applyChangeToText(text, change)));
+      await this.file.edit((text) => (text === undefined ? this.newSidecarText(after) : applyChangeToText(text, change)));
     } catch (error) {
       this.list = before;
       this.changed.fire();
       throw error;
+    }
+    if (this.list !== after) {
+      // The sidecar was read again while this change waited to be written: what was read
+      // lacks it, and the file now has it. Every change applies twice without harm.
+      this.list = applyChange(this.list, change);
+      this.changed.fire();
     }
     if (recordUndo) {
       this.undoStack.push(inverse);
@@ -208,7 +215,7 @@ export class ClippingAnnotations implements vscode.Disposable {
 function applyChange(list: readonly Annotation[], change: Change): Annotation[] {
   switch (change.kind) {
     case 'add':
-      return [...list, change.annotation].sort(compareAnnotations);
+      return [...list.filter((annotation) => annotation.id !== change.annotation.id), change.annotation].sort(compareAnnotations);
     case 'remove':
       return list.filter((annotation) => annotation.id !== change.id);
     case 'replace':

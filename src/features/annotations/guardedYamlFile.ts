@@ -96,7 +96,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   private async readIfChanged(): Promise<boolean> {
     const text = await readTextFile(this.uri);
-    if (text === this.known.text && (text === undefined || this.known.parse)) {
+    // Our own writes come back through file watchers: the same text is no change.
+    if (text === this.known.text) {
       return false;
     }
     this.known = { text, parse: text === undefined ? undefined : await this.parse(text) };
