@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Annotation } from './core/annotations';
 import { ClippingParseCache } from './features/parseCache';
 import { registerOutline } from './features/outline';
 import { registerFolding } from './features/folding';
@@ -15,8 +16,16 @@ import { registerTagCommands } from './features/annotations/tagCommands';
 import { registerAnnotationCommands } from './features/annotations/annotationCommands';
 import { registerAnnotationViews } from './features/annotations/views';
 
+/** What other extensions get from `vscode.extensions.getExtension('clippings-lab.press-clippings').exports`. */
+export interface ClippingsApi {
+  /** Fires when the annotations of an open clipping changed: tagged, edited, moved by an edit, reloaded. */
+  readonly onDidChangeAnnotations: vscode.Event<vscode.TextDocument>;
+  /** The annotations of a saved clipping, in document order, read from its sidecar the first time. */
+  annotationsOf(document: vscode.TextDocument): Promise<readonly Annotation[]>;
+}
+
 /** Composition root: creates the shared services and wires one feature per module. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ClippingsApi {
   const log = vscode.window.createOutputChannel(vscode.l10n.t('Press Clippings'), { log: true });
   const parses = new ClippingParseCache(log);
   const sidecarParser = new SidecarParser(context.extensionPath);
@@ -41,6 +50,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerAnnotationCommands(annotationServices),
     registerAnnotationViews(annotationServices),
   );
+  return {
+    onDidChangeAnnotations: store.onDidChange,
+    annotationsOf: async (document) => (await store.annotationsOf(document)).annotations,
+  };
 }
 
 export function deactivate(): void {
