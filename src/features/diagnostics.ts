@@ -28,10 +28,11 @@ export function registerDiagnostics(parses: ClippingParseCache): vscode.Disposab
     }, UPDATE_DELAY_MS));
   };
 
-  vscode.workspace.textDocuments.forEach(update);
+  // Problems need every article's details: never at activation, where they would delay everything else.
+  vscode.workspace.textDocuments.forEach(scheduleUpdate);
   return vscode.Disposable.from(
     collection,
-    vscode.workspace.onDidOpenTextDocument(update),
+    vscode.workspace.onDidOpenTextDocument(scheduleUpdate),
     vscode.workspace.onDidChangeTextDocument((event) => scheduleUpdate(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       clearTimeout(pending.get(document.uri.toString()));
