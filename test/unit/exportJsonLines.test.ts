@@ -65,14 +65,16 @@ describe('export/jsonLines', () => {
     const record = JSON.parse(good) as { annotation: Record<string, unknown> };
     const withoutSpeaker = JSON.stringify({ file: 'dossiers/water.clip', annotation: { ...record.annotation, speaker: undefined } });
     const rival = JSON.stringify({ ...record, annotation: { ...record.annotation, author: 'someone else' } });
-    const text = ['\uFEFF' + good, '', 'not json', '[1]', JSON.stringify({ annotation: record.annotation }), withoutSpeaker, rival, good, other + '\r', ''].join('\n');
+    const outside = ['../water.clip', '/etc/water.clip', 'dossiers/./water.clip', 'dossiers\\..\\..\\water.clip', 'dossiers/'].map((file) => JSON.stringify({ ...record, file }));
+    const text = ['\uFEFF' + good, '', 'not json', '[1]', JSON.stringify({ annotation: record.annotation }), withoutSpeaker, rival, ...outside, good, other + '\r', ''].join('\n');
     const imported = parseJsonLines(text);
     assert.deepEqual(
       imported.problems.map((problem) => problem.line),
-      [3, 4, 5, 6, 7],
+      [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
     );
     assert.match(imported.problems[3].message, /speaker/);
     assert.match(imported.problems[4].message, /a-0000000001/);
+    assert.match(imported.problems[5].message, /inside the workspace folder/, 'no path leads out of the workspace folder');
     assert.deepEqual(imported.clippings[0].sidecar.annotations, WATER_ANNOTATIONS.slice(0, 2), 'a repeated identical line is no problem');
   });
 });

@@ -77,10 +77,18 @@ function readRecord(content: string): { file: string; annotation: Annotation } |
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'Not a JSON object';
   const { file, annotation } = record as Record<string, unknown>;
-  if (typeof file !== 'string' || file === '' || fileNameOf(file) === '') return `'file' must be a file's path`;
+  if (typeof file !== 'string' || !isPlainRelativePath(file)) return `'file' must be a path inside the workspace folder, with '/' between names`;
   if (typeof annotation !== 'object' || annotation === null) return `'annotation' must be an object`;
   const read = annotationFromJson(annotation);
   return typeof read === 'string' ? read : { file, annotation: read };
+}
+
+/**
+ * A path an import may resolve against a workspace folder: no way out of it (`..`, a leading
+ * `/`) and no backslash, which Windows would read as a separator.
+ */
+function isPlainRelativePath(path: string): boolean {
+  return !path.includes('\\') && path.split('/').every((name) => name !== '' && name !== '.' && name !== '..');
 }
 
 /**
