@@ -1,0 +1,73 @@
+/**
+ * The index cache: what the workspace index read, saved between sessions so that a warm start
+ * reads only the files that changed. Entries are spread over shards (a changed file rewrites
+ * one shard, and no shard is too big to parse without stalling the extension host); each
+ * entry is keyed by the clipping's URI and stamped with the size and modification time of the
+ * clipping and of its sidecar.
+ */
+import type { IndexEntry } from './indexEntry';
+
+/** Raise when IndexEntry or what the parsers produce changes: older caches are then ignored. */
+export const INDEX_CACHE_FORMAT = 1;
+
+/** Enough shards to keep each under a few megabytes with a million annotations (~300 MB in all). */
+export const CACHE_SHARDS = 128;
+
+export interface FileStamp {
+  readonly mtime: number;
+  readonly size: number;
+}
+
+export interface CachedEntry {
+  readonly uri: string;
+  readonly stamp: FileStamp;
+  /** The sidecar's stamp, or null when the clipping had none. */
+  readonly sidecarStamp: FileStamp | null;
+  /** What was indexed; null for a `.txt` file that was read and is not a clipping. */
+  readonly entry: IndexEntry | null;
+}
+
+/** Who wrote a cache: a cache written by another format or extension version is not trusted. */
+export interface CacheOrigin {
+  readonly format: number;
+  readonly extensionVersion: string;
+}
+
+interface ShardFile extends CacheOrigin {
+  readonly entries: readonly CachedEntry[];
+}
+
+export function serializeShard(origin: CacheOrigin, entries: readonly CachedEntry[]): string {
+  const shard: ShardFile = { format: origin.format, extensionVersion: origin.extensionVersion, entries };
+  return JSON.stringify(shard);
+}
+
+/** The entries of a shard written by `origin`; empty for a shard that is corrupt or of another origin. */
+export function parseShard(text: string, origin: CacheOrigin): CachedEntry[] {
+  try {
+    const shard = JSON.parse(text) as Partial<ShardFile> | null;
+    const sameOrigin = shard?.format === origin.format && shard.extensionVersion === origin.extensionVersion;
+    return sameOrigin && Array.isArray(shard.entries) ? shard.entries : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Which shard holds a URI: FNV-1a over its UTF-16 code units, so the answer never changes. */
+export function shardOf(uri: string, shards = CACHE_SHARDS): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < uri.length; index++) {
+    hash ^= uri.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+/** Whether a cached entry still describes the files, as the stamps say. */
+export function isFresh(cached: CachedEntry, stamp: FileStamp, sidecarStamp: FileStamp | undefined): boolean {
+  return sameStamp(cached.stamp, stamp) && (cached.sidecarStamp === null ? sidecarStamp === undefined : sidecarStamp !== undefined && sameStamp(cached.sidecarStamp, sidecarStamp));
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.mtime === b.mtime && a.size === b.size;
+}

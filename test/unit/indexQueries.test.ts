@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import type { Anchor, Annotation } from '../../src/core/annotations';
+import { groupAnnotations, groupPlaceOf, type AnnotationGroup } from '../../src/core/index/annotationGrouping';
+import { indexClipping } from '../../src/core/index/indexEntry';
+import { annotationMatcher, articleOf, findArticles, quotesOf } from '../../src/core/index/workspaceQueries';
+import type { IndexedClipping } from '../../src/core/workspaceModel';
+
+const TIME = '2024-05-01T10:00:00.000Z';
+let nextId = 0;
+
+function anchor(start: number, orphaned = false): Anchor {
+  return { quote: `words at ${start}`, prefix: '', suffix: '', start, end: start + 5, ...(orphaned && { orphaned }) };
+}
+function base(start: number, orphaned = false) {
+  return { id: `a-${(nextId++).toString().padStart(10, '0')}`, author: 't', created: TIME, modified: TIME, anchor: anchor(start, orphaned) };
+}
+const speaker = (id: string, start: number, orphaned = false): Annotation => ({ ...base(start, orphaned), type: 'speaker', speaker: id, kind: 'direct' });
+const stance = (holder: string, target: string, polarity: 'favor' | 'against', start: number): Annotation => ({ ...base(start), type: 'stance', holder, target, polarity });
+const source = (outlet: string | undefined, start: number): Annotation => ({ ...base(start), type: 'source', scope: 'article', kind: 'agency', ...(outlet && { outlet }) });
+
+function clipping(relativePath: string, annotations: Annotation[]): IndexedClipping {
+  return { uri: `file:///w/${relativePath}`, relativePath, articles: [], annotations, sidecarProblem: undefined };
+}
+
+const A = clipping('a.clip', [speaker('kerry', 10), stance('kerry', 'الحل السياسي', 'favor', 20), source('الحياة', 30), speaker('lavrov', 40, true)]);
+const B = clipping('b.clip', [speaker('lavrov', 5), stance('lavrov', 'الحل السياسى', 'against', 8), stance('kerry', 'الحل السياسي', 'favor', 9), source('الحيــاة', 12), source(undefined, 14), speaker('kerry', 16)]);
+
+/** Every mode shows the orphans, whatever their type, in a group of their own. */
+const ORPHANS = ['orphans', '', 1, ['a.clip']];
+
+/** A group tree as [kind, label, count, subgroups or the files of the items]. */
+function shape(groups: readonly AnnotationGroup[]): unknown[] {
+  return groups.map((group) => [group.kind, group.label, group.count, group.subgroups.length > 0 ? shape(group.subgroups) : group.items.map((ref) => ref.clipping.relativePath)]);
+}
+
+describe('Workspace index queries', () => {
+  it('groups by speaker, stances under their holder, orphans apart and first', () => {
+    assert.deepEqual(shape(groupAnnotations([A, B], 'speaker')), [
+      ORPHANS,
+      ['speaker', 'kerry', 4, ['a.clip', 'a.clip', 'b.clip', 'b.clip']],
+      ['speaker', 'lavrov', 2, ['b.clip', 'b.clip']],
+    ]);
+  });
+
+  it('groups stances by target across spelling variants, then by polarity', () => {
+    assert.deepEqual(shape(groupAnnotations([A, B], 'stance')), [
+      ORPHANS,
+      ['target', 'الحل السياسي', 3, [
+        ['polarity', 'favor', 2, ['a.clip', 'b.clip']],
+        ['polarity', 'against', 1, ['b.clip']],
+      ]],
+    ]);
+  });
+
+  it('groups sources by outlet, spelling variants together, and by kind without an outlet', () => {
+    assert.deepEqual(shape(groupAnnotations([A, B], 'source')), [
+      ORPHANS,
+      ['outlet', 'الحياة', 2, ['a.clip', 'b.clip']],
+      ['sourceKind', 'agency', 1, ['b.clip']],
+    ]);
+  });
+
+  it('groups by file in path order, and tells where one annotation goes', () => {
+    assert.deepEqual(shape(groupAnnotations([B, A], 'file')), [
+      ORPHANS,
+      ['file', 'a.clip', 3, ['a.clip', 'a.clip', 'a.clip']],
+      ['file', 'b.clip', 6, ['b.clip', 'b.clip', 'b.clip', 'b.clip', 'b.clip', 'b.clip']],
+    ]);
+    assert.deepEqual(groupPlaceOf({ clipping: B, annotation: B.annotations[1] }, 'stance'), [
+      { kind: 'target', key: 'الحل السياسي' },
+      { kind: 'polarity', key: 'against' },
+    ]);
+    assert.deepEqual(groupPlaceOf({ clipping: A, annotation: A.annotations[3] }, 'stance'), [{ kind: 'orphans', key: '' }]);
+    assert.equal(groupPlaceOf({ clipping: A, annotation: A.annotations[2] }, 'speaker'), undefined);
+  });
+
+  it('filters on every word, in any spelling, through quotes, speakers\' names and fields', () => {
+    const names = (_uri: string, id: string) => (id === 'kerry' ? ['جون كيري', 'John Kerry'] : ['سيرغي لافروف']);
+    const kept = (query: string) => groupAnnotations([A, B], 'file', annotationMatcher(query, names)).flatMap((group) => group.items.map((ref) => ref.annotation.id));
+    const kerrySaid = [A.annotations[0], A.annotations[1], B.annotations[2], B.annotations[5]].map((annotation) => annotation.id);
+    assert.deepEqual(kept('كيرى'), kerrySaid);
+    assert.deepEqual(kept('JOHN kerry'), kerrySaid);
+    assert.deepEqual(kept('السياسى against'), []);
+    assert.deepEqual(kept('السياسى لافروف'), [B.annotations[1].id]);
+    assert.deepEqual(kept('b.clip الحياه'), [B.annotations[3].id]);
+    assert.equal(annotationMatcher(' ، ', names), undefined, 'a query without words filters nothing');
+  });
+
+  it('finds what a speaker said and the stances they hold, across files', () => {
+    assert.deepEqual(
+      quotesOf([A, B], 'lavrov').map((ref) => ref.annotation.id),
+      [A.annotations[3], B.annotations[0], B.annotations[1]].map((annotation) => annotation.id),
+    );
+  });
+
+  it('finds articles by title in any spelling, and the article of an annotation', () => {
+    const text = ['إيران تستنفر لحماية حدودها', 'body', '=====', 'Talks in Geneva', 'more', '=====', 'Geneva again', ''].join('\n');
+    const entry = indexClipping({ uri: 'file:///w/d.clip', relativePath: 'd.clip', text, sidecarText: undefined });
+    assert.deepEqual(findArticles([entry], 'ايران حمايه', 10).map((match) => [match.article.title, match.title.line]), [['إيران تستنفر لحماية حدودها', 0]]);
+    assert.deepEqual(findArticles([entry], 'geneva', 10).map((match) => match.title), [
+      { line: 3, character: 0, endCharacter: 15 },
+      { line: 6, character: 0, endCharacter: 12 },
+    ]);
+    assert.equal(findArticles([entry], '', 2).length, 2, 'at most the limit');
+    const inSecond = speaker('kerry', text.indexOf('more'));
+    assert.equal(articleOf(entry.clipping, inSecond)?.title, 'Talks in Geneva');
+    const recordedElsewhere = { ...inSecond, anchor: { ...inSecond.anchor, article: { index: 0, title: 'إيران تستنفر لحماية حدودها' } } };
+    assert.equal(articleOf(entry.clipping, recordedElsewhere)?.title, 'Talks in Geneva', 'the recorded article no longer holds it');
+  });
+});
