@@ -5,14 +5,14 @@
  */
 
 import { compareAnnotations, fileNameOf, parseSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../annotations';
-import { COLUMNS, flatten, type ExportRow } from './rows';
+import { flatten, type ExportRow } from './rows';
 
 /** The lines of the file, each ending with `\n`. Empty fields are `null`, so every line has every key. */
 export function* jsonLines(rows: Iterable<ExportRow>): Generator<string> {
   for (const row of rows) {
-    const record: Record<string, unknown> = { ...flatten(row), annotation: row.annotation };
-    for (const column of COLUMNS) record[column] ??= null;
-    yield JSON.stringify(record) + '\n';
+    // The flat fields' object with `annotation` added by hand: spreading both into a new object
+    // per row made the export of a million a third slower.
+    yield `${JSON.stringify(flatten(row)).slice(0, -1)},"annotation":${JSON.stringify(row.annotation)}}\n`;
   }
 }
 

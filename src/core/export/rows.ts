@@ -69,36 +69,39 @@ export const COLUMNS = [
 ] as const;
 
 export type Column = (typeof COLUMNS)[number];
-export type CellValue = string | number | boolean | readonly string[] | undefined;
+/** `null` for a field the annotation does not have: JSON Lines then has every key on every line. */
+export type CellValue = string | number | boolean | readonly string[] | null;
 export type FlatRow = Readonly<Record<Column, CellValue>>;
 
-const NO_TYPE_FIELDS = {
-  speaker: undefined,
-  speech: undefined,
-  holder: undefined,
-  target: undefined,
-  polarity: undefined,
-  note: undefined,
-  source_outlet: undefined,
-  source_agencies: undefined,
-  source_writer: undefined,
-  source_kind: undefined,
-  source_scope: undefined,
-} as const;
-
-/** Offsets are the sidecar's (UTF-16 code units), so that a table lines up with the JSON Lines export. */
+/**
+ * One object literal with every column in order, so that all rows share one shape (the JSON
+ * Lines export stringifies a million of them). Offsets are the sidecar's (UTF-16 code units),
+ * so that a table lines up with the JSON Lines export.
+ */
 export function flatten(row: ExportRow): FlatRow {
-  const { annotation } = row;
+  const { annotation, article, personName } = row;
   const { anchor } = annotation;
+  const speaker = annotation.type === 'speaker' ? annotation : undefined;
+  const stance = annotation.type === 'stance' ? annotation : undefined;
+  const source = annotation.type === 'source' ? annotation : undefined;
   return {
     file: row.file,
-    article: row.article?.title ?? anchor.article?.title,
-    outlet: row.article?.outlet,
-    date: row.article?.date,
+    article: article?.title ?? anchor.article?.title ?? null,
+    outlet: article?.outlet ?? null,
+    date: article?.date ?? null,
     quote: anchor.quote,
     type: annotation.type,
-    ...NO_TYPE_FIELDS,
-    ...typeFields(annotation, row.personName),
+    speaker: speaker ? (personName ?? null) : null,
+    speech: speaker?.kind ?? null,
+    holder: stance ? (personName ?? null) : null,
+    target: stance?.target ?? null,
+    polarity: stance?.polarity ?? null,
+    note: stance?.note ?? null,
+    source_outlet: source?.outlet ?? null,
+    source_agencies: source?.agencies ?? null,
+    source_writer: source?.writer ?? null,
+    source_kind: source?.kind ?? null,
+    source_scope: source?.scope ?? null,
     start: anchor.start,
     end: anchor.end,
     orphaned: anchor.orphaned === true,
@@ -107,21 +110,4 @@ export function flatten(row: ExportRow): FlatRow {
     created: annotation.created,
     modified: annotation.modified,
   };
-}
-
-function typeFields(annotation: Annotation, personName: string | undefined): Partial<FlatRow> {
-  switch (annotation.type) {
-    case 'speaker':
-      return { speaker: personName, speech: annotation.kind };
-    case 'stance':
-      return { holder: personName, target: annotation.target, polarity: annotation.polarity, note: annotation.note };
-    case 'source':
-      return {
-        source_outlet: annotation.outlet,
-        source_agencies: annotation.agencies,
-        source_writer: annotation.writer,
-        source_kind: annotation.kind,
-        source_scope: annotation.scope,
-      };
-  }
 }
