@@ -35,7 +35,7 @@ async function summaryCommand(index: WorkspaceIndex, panels: ReportPanels, args:
   if (!scope) {
     return undefined;
   }
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings…') }, () => index.ready);
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing the clippings of the workspace…') }, () => index.ready);
   const clippings = index.clippings(scope.uri);
   const name = scopeName(scope.uri);
   const result: SummaryResult = { scope: scope.uri?.toString(), ...summarize(clippings, index.speakerOf) };
