@@ -75,21 +75,43 @@ export function matchAnnotations(left: readonly Annotation[], right: readonly An
   };
 }
 
-/** Every pair that may match, best first. Sorting spans by start would prune this; dossiers have hundreds of tags, not millions. */
+/**
+ * Every pair that may match, best first. Only right spans that start between the left span's
+ * start minus the longest right span and its end can overlap it: with the right spans sorted
+ * by start, each left span looks at those alone.
+ */
 function candidatePairs(left: readonly Annotation[], right: readonly Annotation[], threshold: number): Candidate[] {
+  const byStart = right.map((_, index) => index).sort((a, b) => right[a].anchor.start - right[b].anchor.start);
+  const starts = byStart.map((index) => right[index].anchor.start);
+  const longest = right.reduce((length, { anchor }) => Math.max(length, anchor.end - anchor.start), 0);
   const candidates: Candidate[] = [];
   left.forEach((leftAnnotation, leftIndex) => {
-    right.forEach((rightAnnotation, rightIndex) => {
-      if (leftAnnotation.type !== rightAnnotation.type) return;
+    const { start, end } = leftAnnotation.anchor;
+    for (let k = firstAtOrAfter(starts, start - longest); k < starts.length && starts[k] <= end; k++) {
+      const rightIndex = byStart[k];
+      const rightAnnotation = right[rightIndex];
+      if (leftAnnotation.type !== rightAnnotation.type) continue;
       const jaccard = spanJaccard(leftAnnotation.anchor, rightAnnotation.anchor);
       if (jaccard > 0 && jaccard >= threshold) {
         candidates.push({ leftIndex, rightIndex, jaccard, sameContent: contentKey(leftAnnotation) === contentKey(rightAnnotation) });
       }
-    });
+    }
   });
   return candidates.sort(
     (a, b) => b.jaccard - a.jaccard || Number(b.sameContent) - Number(a.sameContent) || a.leftIndex - b.leftIndex || a.rightIndex - b.rightIndex,
   );
+}
+
+/** The first index of the ascending `values` holding `value` or more. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** What an annotation says, without who said it when: equal keys mean the same tag. */
