@@ -25,8 +25,8 @@ const shared = {
 
 const extension = {
   ...shared,
-  // The worker parses large sidecars off the extension host's main thread.
-  entryPoints: { extension: 'src/extension.ts', sidecarParseWorker: 'src/features/annotations/sidecarParseWorker.ts' },
+  // The workers parse large sidecars, and the workspace's clippings, off the extension host's main thread.
+  entryPoints: { extension: 'src/extension.ts', sidecarParseWorker: 'src/features/annotations/sidecarParseWorker.ts', workspaceIndexWorker: 'src/features/workspace/indexWorker.ts' },
   outdir: 'dist',
   sourcemap: production ? false : 'linked',
   minify: production,
@@ -52,8 +52,8 @@ const integration = {
 
 const hostBenchmark = {
   ...shared,
-  entryPoints: ['bench/host/outline.bench.ts'],
-  outfile: 'out/bench/host/outline.bench.js',
+  entryPoints: ['bench/host/outline.bench.ts', 'bench/host/annotations.bench.ts'],
+  outdir: 'out/bench/host',
   sourcemap: 'inline',
 };
 

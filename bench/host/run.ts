@@ -1,9 +1,10 @@
 /**
- * The extension-host half of `npm run bench`: the outline of a 10-million-character clipping
- * against the built-in Markdown outline of the same text, measured in the same run inside a
- * real VS Code (code-server). Two dossiers: our own sample repeated (short articles, many
- * symbols) and, when present, the shared real dossier repeated (articles of real length).
- * Prints a table and updates bench/RESULTS.md. Run after `node scripts/build.mjs --bench`.
+ * The extension-host half of `npm run bench`, measured inside a real VS Code (code-server):
+ * - the outline of a 10-million-character clipping against the built-in Markdown outline of
+ *   the same text, for our own sample repeated (short articles, many symbols) and, when
+ *   present, the shared real dossier repeated (articles of real length);
+ * - annotations on heavily annotated dossiers (1,000 and 10,000 annotations).
+ * Prints tables and updates bench/RESULTS.md. Run after `node scripts/build.mjs --bench`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { runExtensionTests } from '../../scripts/test-host/extension-tests.mjs';
 import { ensureHost } from '../../scripts/test-host/host-install.mjs';
 import { repoRoot } from '../../scripts/test-host/paths.mjs';
 import { runScript, say } from '../../scripts/test-host/shell.mjs';
+import { createAnchor, createAnnotation, cryptoRandomBytes, serializeSidecar, SIDECAR_VERSION, type Annotation } from '../../src/core/annotations';
+import { parseClipping } from '../../src/core/parser';
 import { buildDossier, dossierToMarkdown } from '../corpus';
 import { writeResultsSection } from '../results.mjs';
 
@@ -29,41 +32,95 @@ const DOSSIERS = [
   { label: 'shared real dossier repeated', source: resolve(repoRoot, '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt') },
 ].filter(({ source }) => existsSync(source));
 
-async function measure(host: unknown, label: string, source: string): Promise<{ vscode: string; results: Measurement[] }> {
+interface Job {
+  readonly label: string;
+  readonly suite: string;
+  /** Writes the job's files into `workspace`; returns the environment the suite reads them from. */
+  readonly prepare: (workspace: string) => Record<string, string>;
+}
+
+const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
+  label: `Outline, ${label}`,
+  suite: 'outline.bench.js',
+  prepare: (workspace) => {
+    const clipping = buildDossier([readFileSync(source, 'utf8')], TARGET_SIZE);
+    writeFileSync(join(workspace, 'large.clip'), clipping);
+    writeFileSync(join(workspace, 'large.md'), dossierToMarkdown(clipping));
+    return { BENCH_CLIPPING: join(workspace, 'large.clip'), BENCH_MARKDOWN: join(workspace, 'large.md') };
+  },
+}));
+
+const ANNOTATION_JOB: Job = {
+  label: 'Annotations',
+  suite: 'annotations.bench.js',
+  prepare: (workspace) => {
+    const dossiers = [1_000, 10_000].map((count) => writeAnnotatedDossier(workspace, count));
+    return { BENCH_ANNOTATED: JSON.stringify(dossiers) };
+  },
+};
+
+/**
+ * A 200 K-character dossier and a sidecar with `count` speaker tags spread over its words,
+ * made with the same core functions as the editor. Returns where to tag one more.
+ */
+function writeAnnotatedDossier(workspace: string, count: number) {
+  const text = buildDossier([readFileSync(DOSSIERS[0].source, 'utf8')], 200_000);
+  const model = parseClipping(text);
+  const words = [...text.matchAll(/\p{L}{4,}/gu)];
+  const annotations: Annotation[] = [];
+  for (let i = 0; i < count; i++) {
+    const word = words[Math.floor((i * words.length) / count)];
+    const start = word.index ?? 0;
+    const anchor = createAnchor(text, start, start + word[0].length, model.articles);
+    annotations.push(createAnnotation({ type: 'speaker', speaker: 'bench', kind: 'reported' }, anchor, { author: 'bench', now: () => new Date('2024-01-01T00:00:00Z'), randomBytes: cryptoRandomBytes }));
+  }
+  const file = join(workspace, `annotated-${count}.clip`);
+  writeFileSync(file, text);
+  writeFileSync(`${file}.annotations.yaml`, serializeSidecar({ version: SIDECAR_VERSION, clipping: `annotated-${count}.clip`, annotations }));
+  const title = model.articles[1].title;
+  const position = model.positionAt(title.start);
+  return { file, label: `${count.toLocaleString('en')} annotations`, quote: { line: position.line, start: position.character, end: position.character + (title.end - title.start) } };
+}
+
+async function measure(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
   const workspace = mkdtempSync(join(tmpdir(), 'clippings-bench-'));
   stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
-  const clipping = buildDossier([readFileSync(source, 'utf8')], TARGET_SIZE);
-  const files = { clipping: join(workspace, 'large.clip'), markdown: join(workspace, 'large.md'), results: join(workspace, 'results.json') };
-  writeFileSync(files.clipping, clipping);
-  writeFileSync(files.markdown, dossierToMarkdown(clipping));
-  say(`measuring the outline inside VS Code (code-server): ${label}`);
+  const results = join(workspace, 'results.json');
+  const environment = { ...job.prepare(workspace), BENCH_RESULTS: results };
+  say(`measuring inside VS Code (code-server): ${job.label}`);
   const exitCode = await runExtensionTests({
     host,
     workspace,
     extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', 'outline.bench.js'),
-    environment: { BENCH_CLIPPING: files.clipping, BENCH_MARKDOWN: files.markdown, BENCH_RESULTS: files.results },
+    extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', job.suite),
+    environment,
     workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
   });
   if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
-  return JSON.parse(readFileSync(files.results, 'utf8'));
+  return JSON.parse(readFileSync(results, 'utf8'));
 }
 
 function table(label: string, vscode: string, results: readonly Measurement[]): string {
   const rows = results.map(({ name, ms, note }) => `| ${name} | ${ms.toFixed(1)} | ${note} |`);
-  return [`### ${label}`, '', `VS Code ${vscode} (code-server), ${new Date().toISOString().slice(0, 10)}, 10 M characters:`, '', '| measurement | ms | note |', '| --- | ---: | --- |', ...rows].join('\n');
+  return [`## Extension host: ${label} (\`bench/host\`)`, '', `VS Code ${vscode} (code-server), ${new Date().toISOString().slice(0, 10)}:`, '', '| measurement | ms | note |', '| --- | ---: | --- |', ...rows].join('\n');
+}
+
+/** Each job keeps its own section of bench/RESULTS.md, so measuring one job leaves the others' results. */
+function sectionName(job: Job): string {
+  return `host-${job.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
 runScript(async () => {
   exitAfter(20 * 60_000, 'the extension-host benchmark');
   const host = await ensureHost();
-  const sections: string[] = ['## Extension host (`bench/host`)'];
-  for (const { label, source } of DOSSIERS) {
-    const { vscode, results } = await measure(host, label, source);
-    sections.push(table(label, vscode, results));
+  // `--only annotations` (or any word of a job's label) measures just the jobs it names.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
+  const jobs = [...OUTLINE_JOBS, ANNOTATION_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
+  for (const job of jobs) {
+    const { vscode, results } = await measure(host, job);
+    const markdown = table(job.label, vscode, results);
+    console.log(markdown);
+    writeResultsSection(sectionName(job), markdown);
   }
-  const markdown = sections.join('\n\n');
-  console.log(markdown);
-  writeResultsSection('host', markdown);
   return 0;
 });

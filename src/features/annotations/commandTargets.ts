@@ -74,15 +74,14 @@ function selectionIn(document: vscode.TextDocument): vscode.Range | undefined {
 
 /** The offsets of `range` with surrounding white space left out: a sloppy selection tags the same words. */
 export function trimmedOffsets(document: vscode.TextDocument, range: vscode.Range): { start: number; end: number } {
-  const text = document.getText();
-  let start = document.offsetAt(range.start);
-  let end = document.offsetAt(range.end);
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  if (start === end) {
+  const selected = document.getText(range);
+  const leading = selected.length - selected.trimStart().length;
+  const kept = selected.trim().length;
+  if (kept === 0) {
     throw new UserFacingError(vscode.l10n.t('Select the words to tag first.'));
   }
-  return { start, end };
+  const start = document.offsetAt(range.start) + leading;
+  return { start, end: start + kept };
 }
 
 export function anchorFor(parses: ClippingParseCache, document: vscode.TextDocument, offsets: { start: number; end: number }): Anchor {

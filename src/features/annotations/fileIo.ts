@@ -1,16 +1,29 @@
-import { rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 
-/** The file's text, or undefined when there is no such file. Works on any file system VS Code can open. */
+/*
+ * Files on a local disk (`file:` URIs) are read and written with Node's fs, in the extension
+ * host itself; every other file system goes through `vscode.workspace.fs`, which works on any
+ * file system VS Code can open but costs a round trip per call (a large sidecar took hundreds
+ * of milliseconds that way in code-server).
+ */
+
+/** The file's text (without a byte order mark), or undefined when there is no such file. */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    return new TextDecoder('utf-8').decode(bytes);
   } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+    if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || isNodeError(error, 'ENOENT')) {
       return undefined;
     }
     throw error;
   }
+}
+
+function isNodeError(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }
 
 /**
@@ -23,17 +36,21 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
  */
 export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Promise<void> {
   const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
+  if (uri.scheme === 'file') {
+    // Like workspace.fs.writeFile, create the folder when needed (the speaker registry's `.clippings/`).
+    await mkdir(dirname(uri.fsPath), { recursive: true });
+    await writeFile(temporary.fsPath, text, 'utf8');
+    await rename(temporary.fsPath, uri.fsPath).catch(async (error: unknown) => {
+      await unlink(temporary.fsPath).catch(() => undefined);
+      throw error;
+    });
+    return;
+  }
   await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
-  try {
-    if (uri.scheme === 'file') {
-      await rename(temporary.fsPath, uri.fsPath);
-    } else {
-      await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-    }
-  } catch (error) {
+  await vscode.workspace.fs.rename(temporary, uri, { overwrite: true }).then(undefined, async (error: unknown) => {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
-  }
+  });
 }
 
 /** Runs tasks one at a time, in the order they were queued, whatever each one's outcome. */

@@ -39,8 +39,8 @@ export class SidecarParser implements vscode.Disposable {
   private ensureWorker(): Worker {
     if (!this.worker) {
       this.worker = new Worker(path.join(this.extensionPath, 'dist', 'sidecarParseWorker.js'));
-      this.worker.on('message', ({ id, result }: { id: number; result: SidecarParse }) => {
-        this.pending.get(id)?.resolve(result);
+      this.worker.on('message', ({ id, json }: { id: number; json: string }) => {
+        this.pending.get(id)?.resolve(JSON.parse(json) as SidecarParse);
         this.pending.delete(id);
       });
       // A crashed worker fails what it was doing; the next parse starts a new one.
