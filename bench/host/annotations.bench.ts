@@ -79,9 +79,12 @@ export async function run(): Promise<void> {
   if (!BENCH_ANNOTATED || !BENCH_RESULTS) throw new Error('BENCH_ANNOTATED and BENCH_RESULTS must be set');
   const extension = vscode.extensions.getExtension<ClippingsApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const wasActive = extension.isActive;
+  const activationStarted = performance.now();
   const api = await extension.activate();
+  const activationMs = performance.now() - activationStarted;
   const dossiers = JSON.parse(BENCH_ANNOTATED) as { file: string; label: string; quote: { line: number; start: number; end: number } }[];
-  const results: Measurement[] = [];
+  const results: Measurement[] = [{ name: 'activation', ms: activationMs, note: wasActive ? 'already active: not a measurement' : 'extension.activate() from inactive, no clipping open' }];
   for (const dossier of dossiers) {
     results.push(...(await measureDossier(api, dossier.file, dossier.label, dossier.quote)));
   }

@@ -7,7 +7,6 @@ import { createOutlineProvider } from '../../src/features/outline';
 import { ClippingParseCache } from '../../src/features/parseCache';
 import { SEPARATOR_LINE } from '../corpus';
 
-const EXTENSION_ID = 'clippings-lab.press-clippings';
 
 interface Measurement {
   readonly name: string;
@@ -23,14 +22,6 @@ async function time<T>(action: () => T | Thenable<T>): Promise<{ ms: number; val
 
 function countSymbols(symbols: readonly vscode.DocumentSymbol[] | undefined): number {
   return (symbols ?? []).reduce((total, symbol) => total + 1 + countSymbols(symbol.children), 0);
-}
-
-async function measureActivation(): Promise<Measurement> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  const wasActive = extension.isActive;
-  const { ms } = await time(() => extension.activate());
-  return { name: 'activation', ms, note: wasActive ? 'already active: not a measurement' : 'extension.activate() from inactive' };
 }
 
 async function measureClipping(file: string): Promise<Measurement[]> {
@@ -84,6 +75,6 @@ async function measureMarkdown(file: string): Promise<Measurement[]> {
 export async function run(): Promise<void> {
   const { BENCH_CLIPPING, BENCH_MARKDOWN, BENCH_RESULTS } = process.env;
   if (!BENCH_CLIPPING || !BENCH_MARKDOWN || !BENCH_RESULTS) throw new Error('BENCH_CLIPPING, BENCH_MARKDOWN and BENCH_RESULTS must be set');
-  const results = [await measureActivation(), ...(await measureClipping(BENCH_CLIPPING)), ...(await measureMarkdown(BENCH_MARKDOWN))];
+  const results = [...(await measureClipping(BENCH_CLIPPING)), ...(await measureMarkdown(BENCH_MARKDOWN))];
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
 }
