@@ -15,6 +15,7 @@ import { RecentTargets } from './features/annotations/recentTargets';
 import { registerTagCommands } from './features/annotations/tagCommands';
 import { registerAnnotationCommands } from './features/annotations/annotationCommands';
 import { registerAnnotationViews } from './features/annotations/views';
+import { registerWorkspaceFeatures } from './features/workspace/workspaceFeatures';
 
 /** What other extensions get from `vscode.extensions.getExtension('clippings-lab.press-clippings').exports`. */
 export interface ClippingsApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ClippingsApi {
   const store = new AnnotationStore(parses, sidecarParser, log);
   const registry = new SpeakerRegistryStore();
   const annotationServices = { parses, store, registry, recentTargets: new RecentTargets(context.workspaceState), log };
+  const workspace = registerWorkspaceFeatures(annotationServices, context);
   context.subscriptions.push(
     log,
     parses,
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ClippingsApi {
     registerTagCommands(annotationServices),
     registerAnnotationCommands(annotationServices),
     registerAnnotationViews(annotationServices),
+    workspace.disposable,
   );
   return {
     onDidChangeAnnotations: store.onDidChange,

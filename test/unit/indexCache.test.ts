@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, parseShard, serializeShard, shardOf, type CachedEntry } from '../../src/core/index/indexCache';
+import { excludeGlob, expandBraces } from '../../src/core/index/excludes';
 import { indexClipping } from '../../src/core/index/indexEntry';
 import { serializeSidecar, type Annotation } from '../../src/core/annotations';
 
@@ -66,5 +67,23 @@ describe('Index cache', () => {
     const counts = new Array<number>(CACHE_SHARDS).fill(0);
     uris.forEach((uri) => counts[shardOf(uri)]++);
     assert.ok(counts.every((count) => count > 0 && count < (3 * uris.length) / CACHE_SHARDS), `shard sizes ${counts.join(' ')}`);
+  });
+});
+
+describe('Index file search excludes', () => {
+  it('joins the patterns in force of files.exclude and search.exclude into one glob', () => {
+    assert.equal(
+      excludeGlob([{ '**/.git': true, '**/tmp': false }, { '**/node_modules': true, '**/*.code-search': true, '**/.git': true, '**/*.js': { when: '$(basename).ts' } }]),
+      '{**/.git,**/node_modules,**/*.code-search}',
+    );
+    assert.equal(excludeGlob([{ '**/out': true }, undefined]), '**/out');
+    assert.equal(excludeGlob([{}, { '**/a': false }]), undefined);
+  });
+
+  it('spreads braces, nested ones included, since VS Code globs do not nest them', () => {
+    assert.deepEqual(expandBraces('**/*.{js,ts}'), ['**/*.js', '**/*.ts']);
+    assert.deepEqual(expandBraces('{a,b{c,d}}/x'), ['a/x', 'bc/x', 'bd/x']);
+    assert.deepEqual(expandBraces('plain/**'), ['plain/**']);
+    assert.equal(excludeGlob([{ '**/{build,dist}': true }]), '{**/build,**/dist}');
   });
 });

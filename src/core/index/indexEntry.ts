@@ -2,6 +2,7 @@
  * What the workspace index keeps of one clipping, computed from its text and its sidecar's:
  * plain data, so that it crosses from the indexing worker and into the cache as it is.
  */
+import type { TextProblem } from '../annotations';
 import type { ClippingDocument } from '../model';
 import { parseClipping } from '../parser';
 import type { IndexedArticle, IndexedClipping } from '../workspaceModel';
@@ -38,10 +39,15 @@ export function indexClipping(source: ClippingSource): IndexEntry {
       relativePath: source.relativePath,
       articles,
       annotations: sidecar?.ok ? sidecar.sidecar.annotations : [],
-      sidecarProblem: problem && `${problem.message} (line ${problem.line + 1}, column ${problem.column + 1})`,
+      sidecarProblem: problem && describeProblem(problem),
     },
     titles,
   };
+}
+
+/** A sidecar's problem in one line, as IndexedClipping.sidecarProblem holds it. */
+export function describeProblem(problem: TextProblem): string {
+  return `${problem.message} (line ${problem.line + 1}, column ${problem.column + 1})`;
 }
 
 /** The articles of a parse as the index keeps them, and where their titles are. */

@@ -1,0 +1,248 @@
+import * as vscode from 'vscode';
+import { GROUPING_MODES, groupAnnotations, groupPlaceOf, type AnnotationGroup, type AnnotationRef, type GroupingMode } from '../../core/index/annotationGrouping';
+import { annotationMatcher, articleOf } from '../../core/index/workspaceQueries';
+import type { Polarity, SourceKind, Speaker } from '../../core/annotations';
+import { describeAnnotation, iconOf } from '../annotations/annotationLabels';
+import { quotePreview } from '../annotations/annotationGroups';
+import { polarityLabel, sourceKindLabel } from '../annotations/pickers';
+import type { ClippingWorkspaceIndex } from './clippingWorkspaceIndex';
+
+export const VIEW_ID = 'clippings.annotations';
+const MODE_KEY = 'clippings.annotations.groupBy';
+const FILTERED_CONTEXT = 'clippings.annotations.filtered';
+
+export interface GroupNode {
+  readonly type: 'group';
+  readonly group: AnnotationGroup;
+  readonly parent: GroupNode | undefined;
+  readonly id: string;
+  /** Made on first expansion and kept, so that `reveal` finds the same objects. */
+  children?: readonly ViewNode[];
+}
+
+export interface ItemNode {
+  readonly type: 'item';
+  readonly ref: AnnotationRef;
+  readonly parent: GroupNode;
+}
+
+export type ViewNode = GroupNode | ItemNode;
+
+/** Whether a command argument is an annotation of this view (what its context menu passes). */
+export function isItemNode(value: unknown): value is ItemNode {
+  return typeof value === 'object' && value !== null && (value as Partial<ItemNode>).type === 'item' && typeof (value as Partial<ItemNode>).ref === 'object';
+}
+
+/** The tree as plain data, for tests (`clippings._annotationsTree`). */
+export interface TreeSnapshot {
+  readonly mode: GroupingMode;
+  readonly filter: string;
+  readonly groups: readonly SnapshotNode[];
+}
+
+export interface SnapshotNode {
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string | undefined;
+  /** `uri#id` for an annotation. */
+  readonly id: string;
+  readonly children?: readonly SnapshotNode[];
+}
+
+/**
+ * The Annotations view: every annotation of the workspace index, grouped by speaker, by
+ * stance target and polarity, by source or by file, orphans in a group of their own, narrowed
+ * by a filter that matches any spelling. Groups are computed when the view asks for them after
+ * a change, in one pass over the index.
+ */
+export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode> {
+  private roots: GroupNode[] | undefined;
+  private filterText = '';
+  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly index: ClippingWorkspaceIndex,
+    private readonly state: vscode.Memento,
+  ) {}
+
+  get mode(): GroupingMode {
+    const stored = this.state.get<string>(MODE_KEY);
+    return GROUPING_MODES.find((mode) => mode === stored) ?? 'speaker';
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  async setMode(mode: GroupingMode): Promise<void> {
+    await this.state.update(MODE_KEY, mode);
+    this.refresh();
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== '');
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (!node) return this.rootNodes();
+    if (node.type === 'item') return [];
+    node.children ??= [
+      ...node.group.subgroups.map((group): GroupNode => ({ type: 'group', group, parent: node, id: `${node.id}/${group.kind}:${group.key}` })),
+      ...node.group.items.map((ref): ItemNode => ({ type: 'item', ref, parent: node })),
+    ];
+    return [...node.children];
+  }
+
+  getParent(node: ViewNode): ViewNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    return node.type === 'group' ? this.groupItem(node) : this.annotationItem(node);
+  }
+
+  /** The node showing annotation `id` of `uri`, when the current grouping and filter show it. */
+  nodeFor(uri: string, id: string): ItemNode | undefined {
+    const clipping = this.index.clippings(vscode.Uri.parse(uri)).find((candidate) => candidate.uri === uri);
+    const annotation = clipping?.annotations.find((candidate) => candidate.id === id);
+    const path = clipping && annotation && groupPlaceOf({ clipping, annotation }, this.mode);
+    let level: readonly ViewNode[] = this.rootNodes();
+    for (const step of path ?? []) {
+      const group = level.find((node): node is GroupNode => node.type === 'group' && node.group.kind === step.kind && node.group.key === step.key);
+      if (!group) return undefined;
+      level = this.getChildren(group);
+    }
+    return level.find((node): node is ItemNode => node.type === 'item' && node.ref.clipping.uri === uri && node.ref.annotation.id === id);
+  }
+
+  /** The whole tree as it is shown, every group expanded. */
+  snapshot(): TreeSnapshot {
+    const describe = (node: ViewNode): SnapshotNode => {
+      const item = this.getTreeItem(node);
+      return {
+        label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+        description: typeof item.description === 'string' ? item.description : '',
+        contextValue: item.contextValue,
+        id: item.id ?? '',
+        ...(node.type === 'group' && { children: this.getChildren(node).map(describe) }),
+      };
+    };
+    return { mode: this.mode, filter: this.filterText, groups: this.rootNodes().map(describe) };
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private rootNodes(): GroupNode[] {
+    if (!this.roots) {
+      const matcher = annotationMatcher(this.filterText, (uri, id) => namesOf(this.index.speakerOf(uri, id)));
+      const groups = groupAnnotations(this.index.clippings(), this.mode, matcher);
+      this.roots = groups.map((group) => ({ type: 'group', group, parent: undefined, id: `${group.kind}:${group.key}` }));
+    }
+    return this.roots;
+  }
+
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    const { group } = node;
+    const item = new vscode.TreeItem(this.groupLabel(group), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.description = String(group.count);
+    item.contextValue = `group.${group.kind}`;
+    if (group.kind === 'file') {
+      item.resourceUri = vscode.Uri.parse(group.key);
+      item.iconPath = vscode.ThemeIcon.File;
+    } else {
+      item.iconPath = groupIcon(group);
+    }
+    return item;
+  }
+
+  private groupLabel(group: AnnotationGroup): string {
+    switch (group.kind) {
+      case 'orphans':
+        return vscode.l10n.t('Orphaned annotations');
+      case 'speaker': {
+        const first = group.items[0] ?? group.subgroups[0]?.items[0];
+        return (first && this.index.speakerOf(first.clipping.uri, group.key)?.name) ?? group.key;
+      }
+      case 'polarity':
+        return polarityLabel(group.key as Polarity);
+      case 'sourceKind':
+        return sourceKindLabel(group.key as SourceKind);
+      case 'target':
+      case 'outlet':
+      case 'file':
+        return group.label;
+    }
+  }
+
+  private annotationItem(node: ItemNode): vscode.TreeItem {
+    const { clipping, annotation } = node.ref;
+    const item = new vscode.TreeItem(quotePreview(annotation.anchor.quote, 80), vscode.TreeItemCollapsibleState.None);
+    item.id = `${clipping.uri}#${annotation.id}`;
+    const article = articleOf(clipping, annotation);
+    item.description = [article?.title, this.mode === 'file' ? undefined : clipping.relativePath].filter(Boolean).join(' — ');
+    const speakerIds = annotation.type === 'speaker' ? [annotation.speaker] : annotation.type === 'stance' ? [annotation.holder] : [];
+    const speakers = speakerIds.map((id) => this.index.speakerOf(clipping.uri, id)).filter((speaker): speaker is Speaker => speaker !== undefined);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(describeAnnotation(annotation, speakers)).appendMarkdown('\n\n').appendText(`«${annotation.anchor.quote}»`);
+    tooltip.appendMarkdown('\n\n').appendText([clipping.relativePath, article?.title, article?.date].filter(Boolean).join(' · '));
+    item.tooltip = tooltip;
+    const orphaned = annotation.anchor.orphaned === true;
+    item.contextValue = orphaned ? 'orphan' : 'annotation';
+    item.iconPath = orphaned ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('clippings.orphanForeground')) : new vscode.ThemeIcon(codiconName(iconOf(annotation)));
+    item.command = { command: 'clippings.revealAnnotation', title: vscode.l10n.t('Show Annotation'), arguments: [{ uri: clipping.uri, id: annotation.id }] };
+    return item;
+  }
+}
+
+function namesOf(speaker: Speaker | undefined): readonly string[] {
+  return speaker ? [speaker.name, ...speaker.aliases] : [];
+}
+
+/** `$(person)` → `person`: the labels' icons as theme icons. */
+function codiconName(label: string): string {
+  return label.replace(/^\$\((.*)\)$/, '$1');
+}
+
+const POLARITY_ICONS: Readonly<Record<Polarity, string>> = { favor: 'thumbsup', against: 'thumbsdown', neutral: 'dash', mixed: 'arrow-swap' };
+
+function groupIcon(group: AnnotationGroup): vscode.ThemeIcon {
+  switch (group.kind) {
+    case 'orphans':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('clippings.orphanForeground'));
+    case 'speaker':
+      return new vscode.ThemeIcon('person');
+    case 'target':
+      return new vscode.ThemeIcon('law');
+    case 'polarity':
+      return new vscode.ThemeIcon(POLARITY_ICONS[group.key as Polarity]);
+    case 'outlet':
+    case 'sourceKind':
+      return new vscode.ThemeIcon('globe');
+    case 'file':
+      return vscode.ThemeIcon.File;
+  }
+}
+
+export function modeLabel(mode: GroupingMode): string {
+  switch (mode) {
+    case 'speaker':
+      return vscode.l10n.t('By speaker');
+    case 'stance':
+      return vscode.l10n.t('By stance target and polarity');
+    case 'source':
+      return vscode.l10n.t('By source');
+    case 'file':
+      return vscode.l10n.t('By file');
+  }
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { clippingPathForSidecar, SIDECAR_SUFFIX } from '../../core/annotations';
+import { excludeGlob } from '../../core/index/excludes';
+import { sidecarUriFor } from '../annotations/annotationStore';
+
+/** A file the index reads. */
+export interface ClippingFile {
+  readonly uri: vscode.Uri;
+  /** Its sidecar, when it has one. */
+  readonly sidecar: vscode.Uri | undefined;
+  /** Read only when its content looks like a clipping (a `.txt` file found by scanning). */
+  readonly detect: boolean;
+}
+
+export const CLIPPING_GLOB = '**/*.{clip,clipping}';
+export const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;
+const TEXT_GLOB = '**/*.txt';
+
+/** Whether `.txt` files without a sidecar are read to see whether they are clippings. */
+export function scansTextFiles(): boolean {
+  return vscode.workspace.getConfiguration('clippings').get<boolean>('index.scanTextFiles', false);
+}
+
+export function isClippingPath(path: string): boolean {
+  return /\.(clip|clipping)$/i.test(path);
+}
+
+/**
+ * The files of every workspace folder that the index reads, outside `files.exclude` and
+ * `search.exclude`: `.clip` and `.clipping` files, any file that has a sidecar (an annotated
+ * `.txt` dossier), and, when `clippings.index.scanTextFiles` is on, every other `.txt` file.
+ */
+export async function findClippingFiles(): Promise<ClippingFile[]> {
+  const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map(filesOfFolder));
+  return perFolder.flat();
+}
+
+async function filesOfFolder(folder: vscode.WorkspaceFolder): Promise<ClippingFile[]> {
+  const exclude = excludeGlob([
+    vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
+    vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude'),
+  ]);
+  // An exclude pattern replaces the default excludes; `null` for none keeps them off as well.
+  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude ?? null);
+  const [clippings, sidecars, textFiles] = await Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
+  const withSidecar = new Set(sidecars.map((sidecar) => sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
+  const files = new Map<string, ClippingFile>();
+  const add = (uri: vscode.Uri, detect: boolean) => {
+    const key = uri.toString();
+    if (!files.has(key)) files.set(key, { uri, sidecar: withSidecar.has(key) ? sidecarUriFor(uri) : undefined, detect: detect && !withSidecar.has(key) });
+  };
+  clippings.forEach((uri) => add(uri, false));
+  // A sidecar says its file is read as a clipping, whatever its extension.
+  sidecars.forEach((sidecar) => {
+    const clipping = clippingPathForSidecar(sidecar.path);
+    if (clipping) add(sidecar.with({ path: clipping }), false);
+  });
+  textFiles.forEach((uri) => add(uri, true));
+  return [...files.values()];
+}

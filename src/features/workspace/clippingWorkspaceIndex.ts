@@ -1,0 +1,335 @@
+import * as vscode from 'vscode';
+import { clippingPathForSidecar, compareText } from '../../core/annotations';
+import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
+import { describeArticles, describeProblem, type IndexEntry } from '../../core/index/indexEntry';
+import type { IndexedClipping, SpeakerLookup } from '../../core/workspaceModel';
+import type { ClippingParseCache } from '../parseCache';
+import { AnnotationStore, errorMessage, sidecarUriFor } from '../annotations/annotationStore';
+import { SerialQueue } from '../annotations/fileIo';
+import type { SpeakerRegistryStore } from '../annotations/speakerRegistry';
+import { CLIPPING_GLOB, findClippingFiles, isClippingPath, scansTextFiles, SIDECAR_GLOB, type ClippingFile } from './clippingDiscovery';
+import type { IndexCacheStore } from './indexCacheStore';
+import type { IndexRequest, IndexResponse } from './indexWorker';
+import { SpeakerDirectory } from './speakerDirectory';
+import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkerRequests } from './workerRequests';
+
+type UpdateOutcome = 'read' | 'cached' | 'gone';
+
+export interface WorkspaceIndexServices {
+  readonly parses: ClippingParseCache;
+  readonly store: AnnotationStore;
+  readonly registry: SpeakerRegistryStore;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Files stated, read and parsed together; between batches the extension host handles other events. */
+const BATCH_SIZE = 64;
+/** Changes on disk are gathered this long, so that a `git checkout` is one update. */
+const DISK_SETTLE_MS = 200;
+/** Edits in an open clipping reach the index this long after typing stops. */
+const LIVE_SETTLE_MS = 150;
+/** While indexing, the view is told of progress at most this often. */
+const PROGRESS_EVENT_MS = 1_000;
+/** The cache is written this long after the last change. */
+const CACHE_SAVE_MS = 2_000;
+
+/**
+ * The workspace index (see workspaceIndex.ts and docs/workspace.md): every clipping with its
+ * articles and annotations. Built in the background from the cache and the files that changed
+ * since, read in a worker thread; kept up to date by file watchers; open clippings are taken
+ * from the annotation store instead, so that unsaved changes show.
+ */
+export class ClippingWorkspaceIndex implements WorkspaceIndex {
+  /** What the files on disk hold, by clipping URI; `entry: null` for a scanned `.txt` that is no clipping. */
+  private records = new Map<string, CachedEntry>();
+  /** Open clippings, by URI: they win over the records. */
+  private readonly live = new Map<string, IndexEntry>();
+  private sorted: IndexEntry[] | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly ready: Promise<void>;
+  private readonly speakers: SpeakerDirectory;
+  readonly speakerOf: SpeakerLookup;
+  /** Index work runs one task at a time: a full pass, or a batch of changed files. */
+  private readonly work = new SerialQueue();
+  private generation = 0;
+  private readonly changedOnDisk = new Set<string>();
+  private readonly changedLive = new Set<vscode.TextDocument>();
+  private readonly dirtyShards = new Set<number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly services: WorkspaceIndexServices,
+    private readonly cache: IndexCacheStore,
+    private readonly worker: WorkerRequests<IndexRequest, IndexResponse>,
+  ) {
+    this.speakers = new SpeakerDirectory(services.registry, services.log);
+    this.speakerOf = this.speakers.lookup;
+    this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
+    this.ready = this.work.run(async () => {
+      this.records = await cache.load();
+      this.invalidate();
+      await this.indexEverything(++this.generation);
+    });
+  }
+
+  clippings(scope?: vscode.Uri): readonly IndexedClipping[] {
+    const clippings = this.entries().map((entry) => entry.clipping);
+    if (!scope) return clippings;
+    const file = scope.toString();
+    const folder = file.endsWith('/') ? file : `${file}/`;
+    return clippings.filter((clipping) => clipping.uri === file || clipping.uri.startsWith(folder));
+  }
+
+  /** Every indexed clipping with where its titles are, in relative-path order. */
+  entries(): readonly IndexEntry[] {
+    if (!this.sorted) {
+      const entries = new Map<string, IndexEntry>();
+      this.records.forEach((record, uri) => record.entry && entries.set(uri, record.entry));
+      this.live.forEach((entry, uri) => entries.set(uri, entry));
+      this.sorted = [...entries.values()].sort((a, b) => compareText(a.clipping.relativePath, b.clipping.relativePath) || compareText(a.clipping.uri, b.clipping.uri));
+    }
+    return this.sorted;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    this.timers.forEach((timer) => clearTimeout(timer));
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.changed.dispose();
+  }
+
+  private watchFiles(): vscode.Disposable[] {
+    const clippings = vscode.workspace.createFileSystemWatcher(CLIPPING_GLOB);
+    const sidecars = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
+    const textFiles = vscode.workspace.createFileSystemWatcher('**/*.txt');
+    const registries = vscode.workspace.createFileSystemWatcher('**/.clippings/speakers.yaml');
+    const onClipping = (uri: vscode.Uri) => this.diskChanged(uri);
+    const onSidecar = (uri: vscode.Uri) => {
+      const clipping = clippingPathForSidecar(uri.path);
+      if (clipping) this.diskChanged(uri.with({ path: clipping }));
+    };
+    // An annotated `.txt` file is indexed whatever the setting: its text changes matter too.
+    const onTextFile = (uri: vscode.Uri) => {
+      if (scansTextFiles() || this.records.has(uri.toString())) this.diskChanged(uri);
+    };
+    const onRegistry = (uri: vscode.Uri) => void this.speakers.reload(uri).then((used) => used && this.changed.fire());
+    return [
+      ...[clippings, sidecars, textFiles, registries],
+      ...[clippings.onDidCreate, clippings.onDidChange, clippings.onDidDelete].map((event) => event(onClipping)),
+      ...[sidecars.onDidCreate, sidecars.onDidChange, sidecars.onDidDelete].map((event) => event(onSidecar)),
+      ...[textFiles.onDidCreate, textFiles.onDidChange, textFiles.onDidDelete].map((event) => event(onTextFile)),
+      ...[registries.onDidCreate, registries.onDidChange, registries.onDidDelete].map((event) => event(onRegistry)),
+    ];
+  }
+
+  private watchEditors(): vscode.Disposable[] {
+    return [
+      this.services.store.onDidChange((document) => {
+        this.changedLive.add(document);
+        this.settle('live', LIVE_SETTLE_MS, () => void this.takeLiveChanges());
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // Closed without saving: the file on disk is the truth again.
+        if (this.live.delete(document.uri.toString())) {
+          this.invalidate();
+          this.diskChanged(document.uri);
+        }
+      }),
+    ];
+  }
+
+  private watchSettings(): vscode.Disposable[] {
+    const reindex = () => void this.work.run(() => this.indexEverything(++this.generation));
+    return [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (['clippings.index.scanTextFiles', 'files.exclude', 'search.exclude'].some((section) => event.affectsConfiguration(section))) reindex();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.speakers.forgetFolders();
+        reindex();
+      }),
+    ];
+  }
+
+  /** Runs `action` once, `delayMs` after the last call with the same name. */
+  private settle(name: string, delayMs: number, action: () => void): void {
+    clearTimeout(this.timers.get(name));
+    this.timers.set(
+      name,
+      setTimeout(() => {
+        this.timers.delete(name);
+        if (!this.disposed) action();
+      }, delayMs),
+    );
+  }
+
+  private diskChanged(clipping: vscode.Uri): void {
+    this.changedOnDisk.add(clipping.toString());
+    this.settle('disk', DISK_SETTLE_MS, () => void this.work.run(() => this.reindexChanged()));
+  }
+
+  /** One full pass: every file found is stated, and read again when it changed since it was indexed. */
+  private async indexEverything(generation: number): Promise<void> {
+    const started = performance.now();
+    let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
+    try {
+      counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
+        const files = await findClippingFiles();
+        const found = new Set(files.map((file) => file.uri.toString()));
+        const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
+        let lastEvent = performance.now();
+        for (let from = 0; from < files.length; from += BATCH_SIZE) {
+          if (generation !== this.generation) return tally;
+          const batch = files.slice(from, from + BATCH_SIZE);
+          const outcomes = await Promise.all(batch.map((file) => this.update(file)));
+          outcomes.forEach((outcome) => tally[outcome]++);
+          progress.report({ message: vscode.l10n.t('{0} of {1} files', Math.min(from + BATCH_SIZE, files.length), files.length) });
+          if (performance.now() - lastEvent > PROGRESS_EVENT_MS) {
+            lastEvent = performance.now();
+            this.changed.fire();
+          }
+        }
+        for (const uri of [...this.records.keys()]) if (!found.has(uri)) this.forget(uri);
+        return tally;
+      });
+      await this.speakers.load(this.records.keys());
+    } catch (error) {
+      this.services.log.error(`indexing the workspace: ${errorMessage(error)}`);
+    }
+    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${(performance.now() - started).toFixed(0)} ms`);
+    this.changed.fire();
+    this.saveCacheSoon();
+  }
+
+  private async reindexChanged(): Promise<void> {
+    const uris = [...this.changedOnDisk];
+    this.changedOnDisk.clear();
+    try {
+      const newFiles = await this.newFilesAmong(uris);
+      for (let from = 0; from < uris.length; from += BATCH_SIZE) {
+        const batch = uris.slice(from, from + BATCH_SIZE);
+        const files = await Promise.all(batch.map((uri) => (this.records.has(uri) ? this.fileAt(vscode.Uri.parse(uri)) : newFiles.get(uri))));
+        await Promise.all(files.map((file, index) => (file ? this.update(file) : this.forget(batch[index]))));
+      }
+      await this.speakers.load(uris.filter((uri) => this.records.has(uri)));
+    } catch (error) {
+      this.services.log.error(`updating the workspace index: ${errorMessage(error)}`);
+    }
+    this.changed.fire();
+    this.saveCacheSoon();
+  }
+
+  /**
+   * The files among `uris` that the index does not know yet and would find: watchers report
+   * files in excluded folders too, and only the file search applies the exclude settings.
+   */
+  private async newFilesAmong(uris: readonly string[]): Promise<Map<string, ClippingFile>> {
+    if (uris.every((uri) => this.records.has(uri))) return new Map();
+    const candidates = new Set(uris);
+    return new Map((await findClippingFiles()).filter((file) => candidates.has(file.uri.toString())).map((file) => [file.uri.toString(), file]));
+  }
+
+  /** How the index reads a file it knows now, or undefined when it does not read it any more. */
+  private async fileAt(uri: vscode.Uri): Promise<ClippingFile | undefined> {
+    const sidecar = sidecarUriFor(uri);
+    const [exists, hasSidecar] = await Promise.all([stampOf(uri), stampOf(sidecar)]);
+    if (!exists || vscode.workspace.getWorkspaceFolder(uri) === undefined) return undefined;
+    if (isClippingPath(uri.path) || hasSidecar) return { uri, sidecar: hasSidecar && sidecar, detect: false };
+    return scansTextFiles() && uri.path.endsWith('.txt') ? { uri, sidecar: undefined, detect: true } : undefined;
+  }
+
+  /** Brings the record of `file` up to date: from the cache when its stamps still hold, else by reading it. */
+  private async update(file: ClippingFile): Promise<UpdateOutcome> {
+    const uri = file.uri.toString();
+    const [stamp, sidecarStamp] = await Promise.all([stampOf(file.uri), file.sidecar && stampOf(file.sidecar)]);
+    const known = this.records.get(uri);
+    if (!stamp) {
+      this.forget(uri);
+      return 'gone';
+    }
+    if (known && isFresh(known, stamp, sidecarStamp)) return 'cached';
+    try {
+      const [clipping, sidecar] = await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
+      const entry = await this.worker.request({ uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
+      this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
+      this.touched(uri);
+    } catch (error) {
+      this.services.log.warn(`workspace index: cannot read ${file.uri.toString(true)}: ${errorMessage(error)}`);
+      this.forget(uri);
+    }
+    return 'read';
+  }
+
+  private forget(uri: string): void {
+    if (this.records.delete(uri)) this.touched(uri);
+  }
+
+  private touched(uri: string): void {
+    this.dirtyShards.add(shardOf(uri));
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.sorted = undefined;
+  }
+
+  /** Open clippings whose annotations changed: their live state replaces what the files say. */
+  private async takeLiveChanges(): Promise<void> {
+    const documents = [...this.changedLive];
+    this.changedLive.clear();
+    for (const document of documents) {
+      if (document.isClosed || !AnnotationStore.canAnnotate(document) || vscode.workspace.getWorkspaceFolder(document.uri) === undefined) continue;
+      this.live.set(document.uri.toString(), this.liveEntry(document));
+    }
+    this.invalidate();
+    await this.speakers.load(documents.map((document) => document.uri.toString()));
+    this.changed.fire();
+  }
+
+  private liveEntry(document: vscode.TextDocument): IndexEntry {
+    const annotations = this.services.store.peek(document);
+    const { articles, titles } = describeArticles(this.services.parses.get(document));
+    const problem = annotations?.problem;
+    return {
+      clipping: {
+        uri: document.uri.toString(),
+        relativePath: vscode.workspace.asRelativePath(document.uri, false),
+        articles,
+        annotations: annotations?.annotations ?? [],
+        sidecarProblem: problem && describeProblem(problem),
+      },
+      titles,
+    };
+  }
+
+  private saveCacheSoon(): void {
+    this.settle('cache', CACHE_SAVE_MS, () =>
+      void this.work.run(async () => {
+        const shards = new Set(this.dirtyShards);
+        this.dirtyShards.clear();
+        await this.cache.save(this.records, shards).catch((error: unknown) => this.services.log.warn(`workspace index: cannot save the cache: ${errorMessage(error)}`));
+      }),
+    );
+  }
+}
+
+async function stampOf(uri: vscode.Uri): Promise<FileStamp | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return stat.type & vscode.FileType.File ? { mtime: stat.mtime, size: stat.size } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readIfPresent(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+  return vscode.workspace.fs.readFile(uri).then(
+    (bytes) => bytes,
+    () => undefined,
+  );
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { parseSpeakerRegistry, type Speaker } from '../../core/annotations';
+import type { SpeakerLookup } from '../../core/workspaceModel';
+import { readTextFile } from '../annotations/fileIo';
+import type { SpeakerRegistryStore } from '../annotations/speakerRegistry';
+
+/**
+ * The speakers of every registry the indexed clippings use, for synchronous lookups. The
+ * registry files are read here rather than asked of the registry store, which rereads a changed
+ * file on its own schedule: reading the file when its watcher fires leaves no race. A registry
+ * that does not parse keeps the speakers last read, as in the store.
+ */
+export class SpeakerDirectory {
+  private readonly byRegistry = new Map<string, ReadonlyMap<string, Speaker>>();
+  /** Which registry each clipping uses: the answer holds while the workspace folders stay. */
+  private readonly registryOfClipping = new Map<string, string>();
+
+  constructor(
+    private readonly registries: SpeakerRegistryStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  readonly lookup: SpeakerLookup = (clippingUri, speakerId) => this.byRegistry.get(this.registryKeyOf(clippingUri))?.get(speakerId);
+
+  /** Reads the registries of `clippingUris` not read yet; resolves true when any was. */
+  async load(clippingUris: Iterable<string>): Promise<boolean> {
+    const missing = new Set<string>();
+    for (const uri of clippingUris) {
+      const key = this.registryKeyOf(uri);
+      if (!this.byRegistry.has(key)) missing.add(key);
+    }
+    for (const key of missing) await this.read(key);
+    return missing.size > 0;
+  }
+
+  /** Reads a registry again after it changed on disk; resolves true when it is one in use. */
+  async reload(registry: vscode.Uri): Promise<boolean> {
+    const key = registry.toString();
+    if (!this.byRegistry.has(key)) return false;
+    await this.read(key);
+    return true;
+  }
+
+  /** Forgets which registry each clipping uses: workspace folders were added or removed. */
+  forgetFolders(): void {
+    this.registryOfClipping.clear();
+  }
+
+  private async read(key: string): Promise<void> {
+    const text = await readTextFile(vscode.Uri.parse(key)).catch((error: unknown) => {
+      this.log.warn(`workspace index: cannot read ${key}: ${String(error)}`);
+      return '';
+    });
+    const parse = text === undefined ? undefined : parseSpeakerRegistry(text);
+    if (parse && !parse.ok) {
+      if (!this.byRegistry.has(key)) this.byRegistry.set(key, new Map());
+      return;
+    }
+    this.byRegistry.set(key, new Map((parse?.registry.speakers ?? []).map((speaker) => [speaker.id, speaker])));
+  }
+
+  private registryKeyOf(clippingUri: string): string {
+    let key = this.registryOfClipping.get(clippingUri);
+    if (key === undefined) {
+      key = this.registries.registryUriFor(vscode.Uri.parse(clippingUri)).toString();
+      this.registryOfClipping.set(clippingUri, key);
+    }
+    return key;
+  }
+}
