@@ -71,12 +71,14 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number];
 /** `null` for a field the annotation does not have: JSON Lines then has every key on every line. */
 export type CellValue = string | number | boolean | readonly string[] | null;
-export type FlatRow = Readonly<Record<Column, CellValue>>;
+/** The columns of a row, then the annotation itself: exactly what a JSON Lines line holds. */
+export type FlatRow = Readonly<Record<Column, CellValue>> & { readonly annotation: Annotation };
 
 /**
- * One object literal with every column in order, so that all rows share one shape (the JSON
- * Lines export stringifies a million of them). Offsets are the sidecar's (UTF-16 code units),
- * so that a table lines up with the JSON Lines export.
+ * One object literal with every column in order and the annotation last, so that all rows
+ * share one shape and a JSON Lines line is one JSON.stringify (a million of them take most of
+ * that export's time). Offsets are the sidecar's (UTF-16 code units), so that a table lines
+ * up with the JSON Lines export.
  */
 export function flatten(row: ExportRow): FlatRow {
   const { annotation, article, personName } = row;
@@ -109,5 +111,6 @@ export function flatten(row: ExportRow): FlatRow {
     author: annotation.author,
     created: annotation.created,
     modified: annotation.modified,
+    annotation,
   };
 }
