@@ -29,6 +29,16 @@ describe('The shared Arabic dossier', function () {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     const articles = symbols.filter((symbol) => symbol.kind === vscode.SymbolKind.String);
     assert.strictEqual(articles.length, 24);
+    // Names and order follow the title lines of the file itself, whatever they say.
+    const lines = document.getText().split(/\r?\n/);
+    assert.deepStrictEqual(
+      articles.map((article) => article.name),
+      articles.map((article) => lines[article.selectionRange.start.line].trim()),
+    );
+    assert.ok(articles.every((article, index) => index === 0 || article.range.start.line > articles[index - 1].range.end.line), 'in document order, without overlap');
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+    const articleFolds = articles.filter((article) => folds.some((fold) => fold.start === article.range.start.line));
+    assert.strictEqual(articleFolds.length, articles.filter((article) => article.range.end.line > article.range.start.line).length, 'every multi-line article folds');
     const toc = symbols.find((symbol) => symbol.kind === vscode.SymbolKind.Enum);
     assert.strictEqual(toc?.children.length, 23);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
