@@ -107,7 +107,7 @@ describe('report documents as Markdown', () => {
   const document: ReportDocument = {
     title: 'Summary: water | talks',
     sections: [
-      { heading: 'Overview', blocks: [{ kind: 'facts', rows: [['Kappa', '0.412'], ['Pairs', 7]] }] },
+      { heading: 'Overview', blocks: [{ kind: 'facts', rows: [['Kappa', '0.412'], ['Only سمير', 7]] }] },
       {
         heading: 'Stances',
         blocks: [
@@ -119,15 +119,16 @@ describe('report documents as Markdown', () => {
     ],
   };
 
-  it('writes headings, facts, tables and bars as tables, with the text kept as it is', () => {
+  // Right-to-left text is wrapped in U+2068…U+2069, so that `سمير: 7` does not show as `7 :سمير`.
+  it('writes headings, facts, tables and bars as tables, with the text kept as it is and Arabic isolated', () => {
     assert.equal(
       renderMarkdown(document),
       [
         '# Summary: water \\| talks',
         '## Overview',
-        '- Kappa: **0.412**\n- Pairs: **7**',
+        '- Kappa: **0.412**\n- \u2068Only سمير\u2069: **7**',
         '## Stances',
-        '| Holder | in favor | against |\n| --- | ---: | ---: |\n| وزير الخارجية | 2 | 0 |',
+        '| Holder | in favor | against |\n| --- | ---: | ---: |\n| \u2068وزير الخارجية\u2069 | 2 | 0 |',
         '| Quote | Count |\n| --- | ---: |\n| \\- a \\*starred\\* line | 3 |',
         '1\\. not a list',
       ].join('\n\n') + '\n',

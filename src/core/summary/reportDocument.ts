@@ -43,7 +43,7 @@ export function renderMarkdown(document: ReportDocument): string {
 function blockMarkdown(block: ReportBlock): string {
   switch (block.kind) {
     case 'facts':
-      return block.rows.map(([label, value]) => `- ${escapeMarkdown(label)}: **${escapeMarkdown(String(value))}**`).join('\n');
+      return block.rows.map(([label, value]) => `- ${cellMarkdown(label)}: **${cellMarkdown(value)}**`).join('\n');
     case 'table':
       return tableMarkdown(block.columns, block.rows);
     case 'bars':
@@ -63,9 +63,23 @@ function tableMarkdown(columns: readonly string[], rows: readonly (readonly Cell
   return [
     line(columns.map(escapeMarkdown)),
     line(numeric.map((isNumeric) => (isNumeric ? '---:' : '---'))),
-    ...rows.map((row) => line(row.map((cell) => escapeMarkdown(String(cell))))),
+    ...rows.map((row) => line(row.map(cellMarkdown))),
   ].join('\n');
 }
+
+/**
+ * A value escaped, and isolated when it holds right-to-left letters: in `سمير: 8` the colon
+ * and the number would otherwise join the Arabic run and show as `8 :سمير`.
+ */
+function cellMarkdown(value: Cell): string {
+  const text = escapeMarkdown(String(value));
+  return RIGHT_TO_LEFT.test(text) ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
+}
+
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko… and the Arabic presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
 
 /**
  * Text as itself: the punctuation that formats inline escaped, and what would start a

@@ -41,6 +41,8 @@ const RTL_LANGUAGES = /^(ar|fa|he|ur)\b/;
  */
 export class ReportPanels implements vscode.Disposable {
   private readonly panels = new Map<ShownReport['kind'], { panel: vscode.WebviewPanel; report: ShownReport }>();
+  private readonly markdown = new MarkdownReports();
+  private readonly markdownProvider = vscode.workspace.registerTextDocumentContentProvider(MarkdownReports.scheme, this.markdown);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -58,7 +60,7 @@ export class ReportPanels implements vscode.Disposable {
       await writeReport(report, saveTo, formatOf(saveTo));
     }
     if (args.view === 'markdown') {
-      await openMarkdownPreview(report);
+      await this.markdown.preview(report);
     } else {
       this.show(report);
     }
@@ -88,6 +90,8 @@ export class ReportPanels implements vscode.Disposable {
   dispose(): void {
     this.panels.forEach(({ panel }) => panel.dispose());
     this.panels.clear();
+    this.markdownProvider.dispose();
+    this.markdown.dispose();
   }
 
   private async answer(report: ShownReport, message: unknown): Promise<void> {
@@ -96,7 +100,7 @@ export class ReportPanels implements vscode.Disposable {
       if (request?.command === 'save') {
         await saveWithDialog(report, request.format);
       } else if (request?.command === 'preview') {
-        await openMarkdownPreview(report);
+        await this.markdown.preview(report);
       }
     } catch (error) {
       this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -160,9 +164,30 @@ async function saveWithDialog(report: ShownReport, format: ReportFormat): Promis
   }
 }
 
-async function openMarkdownPreview(report: ShownReport): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: reportText(report, 'markdown') });
-  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+/**
+ * Reports as read-only Markdown documents, for the Markdown preview: an untitled document
+ * would ask to be saved when closed.
+ */
+class MarkdownReports implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  static readonly scheme = 'clippings-report';
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  async preview(report: ShownReport): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: MarkdownReports.scheme, path: `/${report.fileName}.md` });
+    this.texts.set(uri.toString(), reportText(report, 'markdown'));
+    this.changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 }
 
 function requestOf(message: unknown): WebviewRequest | undefined {
