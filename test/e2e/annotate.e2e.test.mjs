@@ -145,4 +145,17 @@ describe('tagging a speaker in the browser workbench', function () {
       copyFileSync(screenshotFile, readmeScreenshot);
     }
   });
+
+  it('finds the annotation again after the window is reloaded', async () => {
+    await page.reload();
+    await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+    // Reopened by hand: its annotation is read again from the sidecar on disk.
+    await page.keyboard.press('Control+P');
+    await quickInput().pressSequentially(sampleName);
+    await focusedQuickPickRow(sampleName).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name="${sampleName}"]`).waitFor();
+    await page.locator('[id="clippings-lab.press-clippings.clippings.annotations"]', { hasText: /^\s*1$/ }).waitFor();
+    await page.locator('.monaco-editor .view-overlays [class*="ced-"]').first().waitFor();
+  });
 });
