@@ -16,6 +16,7 @@ import { registerTagCommands } from './features/annotations/tagCommands';
 import { registerAnnotationCommands } from './features/annotations/annotationCommands';
 import { registerAnnotationViews } from './features/annotations/views';
 import { registerWorkspaceFeatures } from './features/workspace/workspaceFeatures';
+import { registerReports } from './features/workspace/reports';
 
 /** What other extensions get from `vscode.extensions.getExtension('clippings-lab.press-clippings').exports`. */
 export interface ClippingsApi {
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ClippingsApi {
     registerAnnotationCommands(annotationServices),
     registerAnnotationViews(annotationServices),
     workspace.disposable,
+    registerReports(workspace.index, context.extensionUri, { log, registry, sidecarParser }),
   );
   return {
     onDidChangeAnnotations: store.onDidChange,
