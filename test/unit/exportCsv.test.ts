@@ -47,7 +47,7 @@ describe('export/csv', () => {
     assert.equal(csvField('say "yes"'), '"say ""yes"""');
     assert.equal(csvField('one\ntwo'), '"one\ntwo"');
     assert.equal(csvField('one\rtwo'), '"one\rtwo"');
-    assert.equal(csvField(null), '');
+    assert.equal(csvField(undefined), '');
     assert.equal(csvField(12), '12');
     assert.equal(csvField(false), 'false');
     assert.equal(csvField(['a', 'b,c']), '"a; b,c"');

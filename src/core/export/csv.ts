@@ -27,7 +27,7 @@ export function csvField(value: CellValue): string {
 }
 
 function cellText(value: CellValue): string {
-  if (value === null) return '';
+  if (value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return value.join(LIST_SEPARATOR);

@@ -8,7 +8,7 @@
 import { compareAnnotations, fileNameOf, parseSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../annotations';
 import { flatten, type ExportRow } from './rows';
 
-/** The lines of the file, each ending with `\n`. Empty fields are `null`, so every line has every key. */
+/** The lines of the file, each ending with `\n`. Fields the annotation does not have are left out. */
 export function* jsonLines(rows: Iterable<ExportRow>): Generator<string> {
   for (const row of rows) {
     yield JSON.stringify(flatten(row)) + '\n';

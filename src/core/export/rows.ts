@@ -69,16 +69,17 @@ export const COLUMNS = [
 ] as const;
 
 export type Column = (typeof COLUMNS)[number];
-/** `null` for a field the annotation does not have: JSON Lines then has every key on every line. */
-export type CellValue = string | number | boolean | readonly string[] | null;
+/** Undefined for a field the annotation does not have: an empty CSV cell, a key JSON Lines leaves out. */
+export type CellValue = string | number | boolean | readonly string[] | undefined;
 /** The columns of a row, then the annotation itself: exactly what a JSON Lines line holds. */
 export type FlatRow = Readonly<Record<Column, CellValue>> & { readonly annotation: Annotation };
 
 /**
  * One object literal with every column in order and the annotation last, so that all rows
  * share one shape and a JSON Lines line is one JSON.stringify (a million of them take most of
- * that export's time). Offsets are the sidecar's (UTF-16 code units), so that a table lines
- * up with the JSON Lines export.
+ * that export's time; undefined fields, which it skips, cost a quarter less than nulls).
+ * Offsets are the sidecar's (UTF-16 code units), so that a table lines up with the JSON Lines
+ * export.
  */
 export function flatten(row: ExportRow): FlatRow {
   const { annotation, article, personName } = row;
@@ -88,22 +89,22 @@ export function flatten(row: ExportRow): FlatRow {
   const source = annotation.type === 'source' ? annotation : undefined;
   return {
     file: row.file,
-    article: article?.title ?? anchor.article?.title ?? null,
-    outlet: article?.outlet ?? null,
-    date: article?.date ?? null,
+    article: article?.title ?? anchor.article?.title,
+    outlet: article?.outlet,
+    date: article?.date,
     quote: anchor.quote,
     type: annotation.type,
-    speaker: speaker ? (personName ?? null) : null,
-    speech: speaker?.kind ?? null,
-    holder: stance ? (personName ?? null) : null,
-    target: stance?.target ?? null,
-    polarity: stance?.polarity ?? null,
-    note: stance?.note ?? null,
-    source_outlet: source?.outlet ?? null,
-    source_agencies: source?.agencies ?? null,
-    source_writer: source?.writer ?? null,
-    source_kind: source?.kind ?? null,
-    source_scope: source?.scope ?? null,
+    speaker: speaker ? personName : undefined,
+    speech: speaker?.kind,
+    holder: stance ? personName : undefined,
+    target: stance?.target,
+    polarity: stance?.polarity,
+    note: stance?.note,
+    source_outlet: source?.outlet,
+    source_agencies: source?.agencies,
+    source_writer: source?.writer,
+    source_kind: source?.kind,
+    source_scope: source?.scope,
     start: anchor.start,
     end: anchor.end,
     orphaned: anchor.orphaned === true,
