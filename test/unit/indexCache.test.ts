@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, parseShard, serializeShard, shardOf, type CachedEntry } from '../../src/core/index/indexCache';
 import { excludeGlob, expandBraces } from '../../src/core/index/excludes';
-import { indexClipping } from '../../src/core/index/indexEntry';
+import { packEntry, StringTable, unpackEntry, type PackedEntry } from '../../src/core/index/entryPacking';
+import { indexClipping, type IndexEntry } from '../../src/core/index/indexEntry';
 import { serializeSidecar, type Annotation } from '../../src/core/annotations';
+import { annotationsArbitrary } from './annotations/arbitraries';
 
 const ORIGIN = { format: INDEX_CACHE_FORMAT, extensionVersion: '1.2.3' };
 const TIME = '2024-05-01T10:00:00.000Z';
@@ -32,8 +35,7 @@ describe('Index cache', () => {
   it('gives back what it saved, annotations, articles and title positions included', () => {
     const saved = [cachedEntry(), { uri: 'file:///w/notes.txt', stamp: { mtime: 1, size: 2 }, sidecarStamp: null, entry: null }];
     const restored = parseShard(serializeShard(ORIGIN, saved), ORIGIN);
-    // JSON drops keys whose value is undefined: compare as the cache holds them.
-    assert.deepEqual(restored, JSON.parse(JSON.stringify(saved)));
+    assert.deepEqual(restored, saved);
     const clipping = restored[0].entry?.clipping;
     assert.deepEqual(clipping?.annotations, [KERRY]);
     assert.deepEqual(clipping?.articles.map((article) => [article.title, article.outlet, article.date]), [
@@ -67,6 +69,22 @@ describe('Index cache', () => {
     const counts = new Array<number>(CACHE_SHARDS).fill(0);
     uris.forEach((uri) => counts[shardOf(uri)]++);
     assert.ok(counts.every((count) => count > 0 && count < (3 * uris.length) / CACHE_SHARDS), `shard sizes ${counts.join(' ')}`);
+  });
+});
+
+describe('Packed index entries', () => {
+  it('unpack to the entry that was packed, whatever the annotations hold', () => {
+    const base = cachedEntry().entry;
+    assert.ok(base);
+    fc.assert(
+      fc.property(annotationsArbitrary, (annotations) => {
+        const entry: IndexEntry = { ...base, clipping: { ...base.clipping, annotations } };
+        const table = new StringTable();
+        const packed = JSON.parse(JSON.stringify(packEntry(entry, table))) as PackedEntry;
+        assert.deepEqual(unpackEntry(entry.clipping.uri, packed, table.strings), entry);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

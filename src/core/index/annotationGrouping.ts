@@ -35,12 +35,8 @@ export interface AnnotationGroup {
   readonly items: readonly AnnotationRef[];
 }
 
-interface GroupPlace {
-  readonly kind: GroupKind;
-  readonly key: string;
-  readonly label: string;
-  readonly sub?: GroupPlace;
-}
+/** Called once per level of an annotation's group: the group, then (for targets) the polarity. */
+type PlaceVisitor = (kind: GroupKind, key: string, label: string) => void;
 
 /**
  * The groups of `clippings` (walked in the order given) under `mode`, orphans first in a group
@@ -50,6 +46,11 @@ export function groupAnnotations(clippings: readonly IndexedClipping[], mode: Gr
   const placer = new GroupPlacer(mode);
   const root = new GroupBuilder('orphans', '', '');
   const orphans = new GroupBuilder('orphans', '', '');
+  // One visitor for the whole walk: nothing is allocated per annotation but its reference.
+  let group: GroupBuilder = root;
+  const descend: PlaceVisitor = (kind, key, label) => {
+    group = group.child(kind, key, label);
+  };
   for (const clipping of clippings) {
     for (const annotation of clipping.annotations) {
       const ref = { clipping, annotation };
@@ -58,19 +59,20 @@ export function groupAnnotations(clippings: readonly IndexedClipping[], mode: Gr
         orphans.items.push(ref);
         continue;
       }
-      const place = placer.placeOf(ref);
-      if (place) root.child(place).add(ref, place.sub);
+      group = root;
+      placer.place(ref, descend);
+      if (group !== root) group.items.push(ref);
     }
   }
   const groups = root.subgroups(mode === 'file' ? byLabel : bySize);
   return orphans.items.length > 0 ? [orphans.build(bySize), ...groups] : groups;
 }
 
-/** The group (and subgroup) an annotation that is not orphaned belongs to, or undefined when the mode leaves it out. */
+/** The group (and subgroup) an annotation belongs to, or undefined when the mode leaves it out. */
 export function groupPlaceOf(ref: AnnotationRef, mode: GroupingMode): readonly { kind: GroupKind; key: string }[] | undefined {
   if (ref.annotation.anchor.orphaned) return [{ kind: 'orphans', key: '' }];
   const path: { kind: GroupKind; key: string }[] = [];
-  for (let place = new GroupPlacer(mode).placeOf(ref); place; place = place.sub) path.push({ kind: place.kind, key: place.key });
+  new GroupPlacer(mode).place(ref, (kind, key) => path.push({ kind, key }));
   return path.length > 0 ? path : undefined;
 }
 
@@ -80,30 +82,33 @@ class GroupPlacer {
 
   constructor(private readonly mode: GroupingMode) {}
 
-  placeOf({ clipping, annotation }: AnnotationRef): GroupPlace | undefined {
+  /** Tells `visit` the groups of an annotation that is not orphaned; nothing when the mode leaves it out. */
+  place({ clipping, annotation }: AnnotationRef, visit: PlaceVisitor): void {
     switch (this.mode) {
       case 'speaker':
-        if (annotation.type === 'source') return undefined;
-        return { kind: 'speaker', key: annotation.type === 'speaker' ? annotation.speaker : annotation.holder, label: annotation.type === 'speaker' ? annotation.speaker : annotation.holder };
+        if (annotation.type === 'speaker') visit('speaker', annotation.speaker, annotation.speaker);
+        else if (annotation.type === 'stance') visit('speaker', annotation.holder, annotation.holder);
+        return;
       case 'stance':
-        if (annotation.type !== 'stance') return undefined;
-        return {
-          kind: 'target',
-          key: this.keyOf(annotation.target),
-          label: annotation.target,
-          sub: { kind: 'polarity', key: annotation.polarity, label: annotation.polarity },
-        };
+        if (annotation.type === 'stance') {
+          visit('target', this.keyOf(annotation.target), annotation.target);
+          visit('polarity', annotation.polarity, annotation.polarity);
+        }
+        return;
       case 'source':
-        return annotation.type === 'source' ? this.sourcePlace(annotation) : undefined;
+        if (annotation.type === 'source') this.placeSource(annotation, visit);
+        return;
       case 'file':
-        return { kind: 'file', key: clipping.uri, label: clipping.relativePath };
+        visit('file', clipping.uri, clipping.relativePath);
+        return;
     }
   }
 
-  private sourcePlace(source: SourceTag): GroupPlace {
+  private placeSource(source: SourceTag, visit: PlaceVisitor): void {
     const outlet = source.outlet?.trim();
     const key = outlet ? this.keyOf(outlet) : '';
-    return key ? { kind: 'outlet', key, label: outlet ?? key } : { kind: 'sourceKind', key: source.kind, label: source.kind };
+    if (outlet && key) visit('outlet', key, outlet);
+    else visit('sourceKind', source.kind, source.kind);
   }
 
   private keyOf(text: string): string {
@@ -126,18 +131,13 @@ class GroupBuilder {
     private readonly label: string,
   ) {}
 
-  child(place: GroupPlace): GroupBuilder {
-    let child = this.children.get(place.key);
+  child(kind: GroupKind, key: string, label: string): GroupBuilder {
+    let child = this.children.get(key);
     if (!child) {
-      child = new GroupBuilder(place.kind, place.key, place.label);
-      this.children.set(place.key, child);
+      child = new GroupBuilder(kind, key, label);
+      this.children.set(key, child);
     }
     return child;
-  }
-
-  add(ref: AnnotationRef, sub: GroupPlace | undefined): void {
-    if (sub) this.child(sub).add(ref, sub.sub);
-    else this.items.push(ref);
   }
 
   subgroups(order: (a: AnnotationGroup, b: AnnotationGroup) => number): AnnotationGroup[] {

@@ -15,10 +15,12 @@ import {
   SOURCE_SCOPES,
   type Anchor,
   type Annotation,
-  type AnnotationBody,
+  type AnnotationBase,
+  type ArticleRef,
   type Sidecar,
   type TextProblem,
 } from '../annotations';
+import { anchorOf, sourceTagOf, speakerTagOf, stanceTagOf } from './annotationObjects';
 import { readYamlSubset, type YamlMap, type YamlValue } from './yamlSubset';
 
 /** The rule of parseSidecar for `created` and `modified`. */
@@ -73,18 +75,17 @@ function readAnnotation(map: YamlMap): Annotation | undefined {
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || typeof author !== 'string' || !isTime(created) || !isTime(modified)) return undefined;
   if ((type !== 'speaker' && type !== 'stance' && type !== 'source') || !onlyKeys(map, KEYS_BY_TYPE[type]) || !isMap(anchorMap)) return undefined;
   const anchor = readAnchor(anchorMap);
-  const body = readBody(type, map);
-  return anchor && body && { id, author, created, modified, anchor, ...body };
+  return anchor && readBody(type, map, { id, anchor, author, created, modified });
 }
 
-function readBody(type: Annotation['type'], map: YamlMap): AnnotationBody | undefined {
+function readBody(type: Annotation['type'], map: YamlMap, base: AnnotationBase): Annotation | undefined {
   switch (type) {
     case 'speaker': {
       const speaker = map.get('speaker');
       const kind = oneOf(map.get('kind'), ATTRIBUTION_KINDS);
       const cue = optionalString(map.get('cue'));
       if (typeof speaker !== 'string' || !ID_PATTERN.test(speaker) || !kind || cue === false) return undefined;
-      return { type, speaker, kind, ...(cue !== undefined && { cue }) };
+      return speakerTagOf(base, speaker, kind, cue);
     }
     case 'stance': {
       const holder = map.get('holder');
@@ -92,7 +93,7 @@ function readBody(type: Annotation['type'], map: YamlMap): AnnotationBody | unde
       const target = map.get('target');
       const note = optionalString(map.get('note'));
       if (typeof holder !== 'string' || !ID_PATTERN.test(holder) || !polarity || typeof target !== 'string' || note === false) return undefined;
-      return { type, holder, polarity, target, ...(note !== undefined && { note }) };
+      return stanceTagOf(base, holder, polarity, target, note);
     }
     case 'source': {
       const scope = oneOf(map.get('scope'), SOURCE_SCOPES);
@@ -101,14 +102,7 @@ function readBody(type: Annotation['type'], map: YamlMap): AnnotationBody | unde
       const writer = optionalString(map.get('writer'));
       const agencies = optionalStrings(map.has('agencies'), map.get('agencies'));
       if (!scope || !kind || outlet === false || writer === false || agencies === false) return undefined;
-      return {
-        type,
-        scope,
-        kind,
-        ...(outlet !== undefined && { outlet }),
-        ...(agencies !== undefined && { agencies }),
-        ...(writer !== undefined && { writer }),
-      };
+      return sourceTagOf(base, scope, kind, outlet, agencies, writer);
     }
   }
 }
@@ -127,18 +121,10 @@ function readAnchor(map: YamlMap): Anchor | undefined {
   if (!(orphaned === null || typeof orphaned === 'boolean') || !(articleMap === null || isMap(articleMap))) return undefined;
   const article = articleMap === null ? undefined : readArticle(articleMap);
   if (article === false) return undefined;
-  return {
-    quote,
-    prefix: prefix ?? '',
-    suffix: suffix ?? '',
-    start,
-    end,
-    ...(article && { article }),
-    ...(orphaned === true && { orphaned }),
-  };
+  return anchorOf(quote, prefix ?? '', suffix ?? '', start, end, article, orphaned === true);
 }
 
-function readArticle(map: YamlMap): { index: number; title: string } | false {
+function readArticle(map: YamlMap): ArticleRef | false {
   const index = map.get('index');
   const title = map.get('title');
   return onlyKeys(map, ARTICLE_KEYS) && typeof index === 'number' && typeof title === 'string' ? { index, title } : false;
@@ -158,7 +144,7 @@ function isTime(value: YamlValue | undefined): value is string {
 }
 
 function oneOf<T extends string>(value: YamlValue | undefined, values: readonly T[]): T | undefined {
-  return values.find((candidate) => candidate === value);
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 /** An optional string: undefined when absent or empty (`key:`), false when it is something else. */

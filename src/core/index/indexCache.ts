@@ -5,10 +5,11 @@
  * entry is keyed by the clipping's URI and stamped with the size and modification time of the
  * clipping and of its sidecar.
  */
+import { packEntry, StringPool, StringTable, unpackEntry, type PackedEntry } from './entryPacking';
 import type { IndexEntry } from './indexEntry';
 
 /** Raise when IndexEntry or what the parsers produce changes: older caches are then ignored. */
-export const INDEX_CACHE_FORMAT = 1;
+export const INDEX_CACHE_FORMAT = 2;
 
 /** Enough shards to keep each under a few megabytes with a million annotations (~300 MB in all). */
 export const CACHE_SHARDS = 128;
@@ -33,24 +34,48 @@ export interface CacheOrigin {
   readonly extensionVersion: string;
 }
 
+/** A cached entry as a shard stores it: `[uri, mtime, size, sidecar mtime, sidecar size, entry]`. */
+type PackedCachedEntry = [uri: string, mtime: number, size: number, sidecarMtime: number | null, sidecarSize: number | null, entry: PackedEntry | null];
+
 interface ShardFile extends CacheOrigin {
-  readonly entries: readonly CachedEntry[];
+  readonly strings: readonly string[];
+  readonly entries: readonly PackedCachedEntry[];
 }
 
 export function serializeShard(origin: CacheOrigin, entries: readonly CachedEntry[]): string {
-  const shard: ShardFile = { format: origin.format, extensionVersion: origin.extensionVersion, entries };
+  const table = new StringTable();
+  const packed = entries.map(({ uri, stamp, sidecarStamp, entry }): PackedCachedEntry => [
+    uri,
+    stamp.mtime,
+    stamp.size,
+    sidecarStamp?.mtime ?? null,
+    sidecarStamp?.size ?? null,
+    entry && packEntry(entry, table),
+  ]);
+  const shard: ShardFile = { format: origin.format, extensionVersion: origin.extensionVersion, strings: table.strings, entries: packed };
   return JSON.stringify(shard);
 }
 
-/** The entries of a shard written by `origin`; empty for a shard that is corrupt or of another origin. */
-export function parseShard(text: string, origin: CacheOrigin): CachedEntry[] {
+/**
+ * The entries of a shard written by `origin`, their repeated strings shared through `pool`;
+ * empty for a shard that is corrupt or of another origin.
+ */
+export function parseShard(text: string, origin: CacheOrigin, pool = new StringPool()): CachedEntry[] {
+  let shard: Partial<ShardFile> | null;
   try {
-    const shard = JSON.parse(text) as Partial<ShardFile> | null;
-    const sameOrigin = shard?.format === origin.format && shard.extensionVersion === origin.extensionVersion;
-    return sameOrigin && Array.isArray(shard.entries) ? shard.entries : [];
+    shard = JSON.parse(text) as Partial<ShardFile> | null;
   } catch {
     return [];
   }
+  if (!shard || shard.format !== origin.format || shard.extensionVersion !== origin.extensionVersion) return [];
+  if (!Array.isArray(shard.entries) || !Array.isArray(shard.strings)) return [];
+  const strings = pool.adopt(shard.strings);
+  return shard.entries.map(([uri, mtime, size, sidecarMtime, sidecarSize, entry]) => ({
+    uri,
+    stamp: { mtime, size },
+    sidecarStamp: sidecarMtime === null || sidecarSize === null ? null : { mtime: sidecarMtime, size: sidecarSize },
+    entry: entry && unpackEntry(uri, entry, strings),
+  }));
 }
 
 /** Which shard holds a URI: FNV-1a over its UTF-16 code units, so the answer never changes. */

@@ -22,34 +22,74 @@ export function queryWords(query: string): string[] {
 export function annotationMatcher(query: string, speakerNames: (clippingUri: string, speakerId: string) => readonly string[]): ((ref: AnnotationRef) => boolean) | undefined {
   const words = queryWords(query);
   if (words.length === 0) return undefined;
-  const names = new Map<string, string>();
-  const normalizedNames = (clippingUri: string, speakerId: string) => {
-    const key = `${clippingUri}\n${speakerId}`;
-    let text = names.get(key);
+  // Paths, titles, names, targets and outlets repeat across annotations: each is normalized once.
+  // Only the quote, different every time, is normalized for each annotation.
+  const normalized = new Map<string, string>();
+  const normalize = (text: string) => {
+    let folded = normalized.get(text);
+    if (folded === undefined) {
+      folded = normalizeForMatching(text);
+      normalized.set(text, folded);
+    }
+    return folded;
+  };
+  const names = new Map<string, Map<string, string>>();
+  const namesOf = (clippingUri: string, speakerId: string) => {
+    let ofClipping = names.get(clippingUri);
+    if (!ofClipping) names.set(clippingUri, (ofClipping = new Map()));
+    let text = ofClipping.get(speakerId);
     if (text === undefined) {
       text = normalizeForMatching([speakerId, ...speakerNames(clippingUri, speakerId)].join('\n'));
-      names.set(key, text);
+      ofClipping.set(speakerId, text);
     }
     return text;
   };
-  return (ref) => {
-    const { clipping, annotation } = ref;
-    const speakerId = annotation.type === 'speaker' ? annotation.speaker : annotation.type === 'stance' ? annotation.holder : undefined;
-    const text = normalizeForMatching([annotation.anchor.quote, ...ownFields(annotation), clipping.relativePath, annotation.anchor.article?.title ?? ''].join('\n'));
-    const people = speakerId === undefined ? '' : normalizedNames(clipping.uri, speakerId);
-    return words.every((word) => text.includes(word) || people.includes(word));
+  const holds = (text: string | undefined, word: string) => text !== undefined && normalize(text).includes(word);
+  const fieldsHold = (word: string, clipping: IndexedClipping, annotation: Annotation) => {
+    if (holds(clipping.relativePath, word) || holds(annotation.anchor.article?.title, word)) return true;
+    switch (annotation.type) {
+      case 'speaker':
+        return holds(annotation.cue, word) || namesOf(clipping.uri, annotation.speaker).includes(word);
+      case 'stance':
+        return holds(annotation.target, word) || holds(annotation.note, word) || namesOf(clipping.uri, annotation.holder).includes(word);
+      case 'source':
+        return holds(annotation.outlet, word) || holds(annotation.writer, word) || (annotation.agencies ?? []).some((agency) => holds(agency, word));
+    }
+  };
+  return ({ clipping, annotation }) => {
+    let quote: string | undefined;
+    for (const word of words) {
+      if (fieldsHold(word, clipping, annotation)) continue;
+      quote ??= normalizeForMatching(annotation.anchor.quote);
+      if (!quote.includes(word)) return false;
+    }
+    return true;
   };
 }
 
-function ownFields(annotation: Annotation): string[] {
-  switch (annotation.type) {
-    case 'speaker':
-      return [annotation.cue ?? ''];
-    case 'stance':
-      return [annotation.target, annotation.note ?? ''];
-    case 'source':
-      return [annotation.outlet ?? '', ...(annotation.agencies ?? []), annotation.writer ?? ''];
+/**
+ * The annotations `matches` keeps, tested a slice at a time with `pause()` between slices: a
+ * filter over a million annotations takes a second or two, which must not hold up the
+ * extension host in one piece.
+ */
+export async function selectAnnotations(
+  clippings: readonly IndexedClipping[],
+  matches: (ref: AnnotationRef) => boolean,
+  pause: () => Promise<void>,
+  sliceMs = 20,
+): Promise<Set<Annotation>> {
+  const selected = new Set<Annotation>();
+  let sliceStart = performance.now();
+  for (const clipping of clippings) {
+    for (const annotation of clipping.annotations) {
+      if (matches({ clipping, annotation })) selected.add(annotation);
+    }
+    if (performance.now() - sliceStart > sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
   }
+  return selected;
 }
 
 /** What a speaker said and the stances they hold, across `clippings`, in the order walked. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { GROUPING_MODES, groupAnnotations, groupPlaceOf, type AnnotationGroup, type AnnotationRef, type GroupingMode } from '../../core/index/annotationGrouping';
-import { annotationMatcher, articleOf } from '../../core/index/workspaceQueries';
+import { annotationMatcher, articleOf, selectAnnotations } from '../../core/index/workspaceQueries';
 import type { Polarity, SourceKind, Speaker } from '../../core/annotations';
 import { describeAnnotation, iconOf } from '../annotations/annotationLabels';
 import { quotePreview } from '../annotations/annotationGroups';
@@ -56,7 +56,7 @@ export interface SnapshotNode {
  * a change, in one pass over the index.
  */
 export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode> {
-  private roots: GroupNode[] | undefined;
+  private roots: Promise<GroupNode[]> | undefined;
   private filterText = '';
   private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -91,8 +91,11 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ViewNode): ViewNode[] {
-    if (!node) return this.rootNodes();
+  getChildren(node?: ViewNode): ViewNode[] | Promise<ViewNode[]> {
+    return node ? this.childrenOf(node) : this.rootNodes();
+  }
+
+  private childrenOf(node: ViewNode): ViewNode[] {
     if (node.type === 'item') return [];
     node.children ??= [
       ...node.group.subgroups.map((group): GroupNode => ({ type: 'group', group, parent: node, id: `${node.id}/${group.kind}:${group.key}` })),
@@ -110,21 +113,21 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
   }
 
   /** The node showing annotation `id` of `uri`, when the current grouping and filter show it. */
-  nodeFor(uri: string, id: string): ItemNode | undefined {
+  async nodeFor(uri: string, id: string): Promise<ItemNode | undefined> {
     const clipping = this.index.clippings(vscode.Uri.parse(uri)).find((candidate) => candidate.uri === uri);
     const annotation = clipping?.annotations.find((candidate) => candidate.id === id);
     const path = clipping && annotation && groupPlaceOf({ clipping, annotation }, this.mode);
-    let level: readonly ViewNode[] = this.rootNodes();
+    let level: readonly ViewNode[] = await this.rootNodes();
     for (const step of path ?? []) {
       const group = level.find((node): node is GroupNode => node.type === 'group' && node.group.kind === step.kind && node.group.key === step.key);
       if (!group) return undefined;
-      level = this.getChildren(group);
+      level = this.childrenOf(group);
     }
     return level.find((node): node is ItemNode => node.type === 'item' && node.ref.clipping.uri === uri && node.ref.annotation.id === id);
   }
 
   /** The whole tree as it is shown, every group expanded. */
-  snapshot(): TreeSnapshot {
+  async snapshot(): Promise<TreeSnapshot> {
     const describe = (node: ViewNode): SnapshotNode => {
       const item = this.getTreeItem(node);
       return {
@@ -132,23 +135,28 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
         description: typeof item.description === 'string' ? item.description : '',
         contextValue: item.contextValue,
         id: item.id ?? '',
-        ...(node.type === 'group' && { children: this.getChildren(node).map(describe) }),
+        ...(node.type === 'group' && { children: this.childrenOf(node).map(describe) }),
       };
     };
-    return { mode: this.mode, filter: this.filterText, groups: this.rootNodes().map(describe) };
+    return { mode: this.mode, filter: this.filterText, groups: (await this.rootNodes()).map(describe) };
   }
 
   dispose(): void {
     this.changed.dispose();
   }
 
-  private rootNodes(): GroupNode[] {
-    if (!this.roots) {
-      const matcher = annotationMatcher(this.filterText, (uri, id) => namesOf(this.index.speakerOf(uri, id)));
-      const groups = groupAnnotations(this.index.clippings(), this.mode, matcher);
-      this.roots = groups.map((group) => ({ type: 'group', group, parent: undefined, id: `${group.kind}:${group.key}` }));
-    }
+  private rootNodes(): Promise<GroupNode[]> {
+    this.roots ??= this.computeRoots();
     return this.roots;
+  }
+
+  /** The top groups; a filter is applied first, in slices, so that the extension host stays responsive. */
+  private async computeRoots(): Promise<GroupNode[]> {
+    const clippings = this.index.clippings();
+    const matcher = annotationMatcher(this.filterText, (uri, id) => namesOf(this.index.speakerOf(uri, id)));
+    const selected = matcher && (await selectAnnotations(clippings, matcher, () => new Promise((resolve) => setImmediate(resolve))));
+    const groups = groupAnnotations(clippings, this.mode, selected && ((ref) => selected.has(ref.annotation)));
+    return groups.map((group) => ({ type: 'group', group, parent: undefined, id: `${group.kind}:${group.key}` }));
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {

@@ -61,7 +61,7 @@ export function registerAnnotationsView(services: WorkspaceIndexServices, index:
     vscode.commands.registerCommand('clippings.reattachOrphan', (args?: unknown) => run(() => reattachOrphan(services, args))),
     vscode.commands.registerCommand('clippings._annotationsTree', async () => {
       await index.ready;
-      return { ...provider.snapshot(), selection: view.selection.flatMap((node) => (node.type === 'item' ? [`${node.ref.clipping.uri}#${node.ref.annotation.id}`] : [])) };
+      return { ...(await provider.snapshot()), selection: view.selection.flatMap((node) => (node.type === 'item' ? [`${node.ref.clipping.uri}#${node.ref.annotation.id}`] : [])) };
     }),
   );
 }
@@ -85,17 +85,17 @@ async function askFilter(current: string): Promise<string | undefined> {
 /** While the view is visible, the annotation under the cursor is selected in it. */
 function followCursor(services: WorkspaceIndexServices, provider: AnnotationsTreeProvider, view: vscode.TreeView<ViewNode>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const follow = (editor: vscode.TextEditor) => {
+  const follow = async (editor: vscode.TextEditor) => {
     const annotations = services.store.peek(editor.document)?.annotations ?? [];
     const [here] = annotationsAt(annotations, editor.document.offsetAt(editor.selection.active));
-    const node = here && provider.nodeFor(editor.document.uri.toString(), here.id);
+    const node = here && (await provider.nodeFor(editor.document.uri.toString(), here.id));
     // A refresh while revealing makes the node stale: the next cursor move reveals it anew.
     if (node && !view.selection.includes(node)) view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
   const subscription = vscode.window.onDidChangeTextEditorSelection((event) => {
     if (!view.visible || event.textEditor.document.languageId !== 'clipping') return;
     clearTimeout(timer);
-    timer = setTimeout(() => follow(event.textEditor), FOLLOW_CURSOR_MS);
+    timer = setTimeout(() => void follow(event.textEditor), FOLLOW_CURSOR_MS);
   });
   return new vscode.Disposable(() => {
     clearTimeout(timer);

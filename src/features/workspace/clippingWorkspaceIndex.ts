@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, compareText } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
+import { StringPool, unpackEntry } from '../../core/index/entryPacking';
 import { describeArticles, describeProblem, type IndexEntry } from '../../core/index/indexEntry';
 import type { IndexedClipping, SpeakerLookup } from '../../core/workspaceModel';
 import type { ClippingParseCache } from '../parseCache';
@@ -46,9 +47,12 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   /** Open clippings, by URI: they win over the records. */
   private readonly live = new Map<string, IndexEntry>();
   private sorted: IndexEntry[] | undefined;
+  private sortedClippings: IndexedClipping[] | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
+  /** Strings that repeat across entries (authors, times, targets…) are kept once. */
+  private readonly pool = new StringPool();
   private readonly speakers: SpeakerDirectory;
   readonly speakerOf: SpeakerLookup;
   /** Index work runs one task at a time: a full pass, or a batch of changed files. */
@@ -70,14 +74,15 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.speakerOf = this.speakers.lookup;
     this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
     this.ready = this.work.run(async () => {
-      this.records = await cache.load();
+      this.records = await cache.load(this.pool);
       this.invalidate();
       await this.indexEverything(++this.generation);
     });
   }
 
   clippings(scope?: vscode.Uri): readonly IndexedClipping[] {
-    const clippings = this.entries().map((entry) => entry.clipping);
+    this.sortedClippings ??= this.entries().map((entry) => entry.clipping);
+    const clippings = this.sortedClippings;
     if (!scope) return clippings;
     const file = scope.toString();
     const folder = file.endsWith('/') ? file : `${file}/`;
@@ -255,7 +260,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     if (known && isFresh(known, stamp, sidecarStamp)) return 'cached';
     try {
       const [clipping, sidecar] = await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
-      const entry = await this.worker.request({ uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
+      const read = await this.worker.request({ uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
+      const entry = read && unpackEntry(uri, read.entry, this.pool.adopt(read.strings));
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
       this.touched(uri);
     } catch (error) {
@@ -276,6 +282,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
 
   private invalidate(): void {
     this.sorted = undefined;
+    this.sortedClippings = undefined;
   }
 
   /** Open clippings whose annotations changed: their live state replaces what the files say. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { StringPool } from '../../core/index/entryPacking';
 import { CACHE_SHARDS, parseShard, serializeShard, shardOf, type CacheOrigin, type CachedEntry } from '../../core/index/indexCache';
 import { readTextFile } from '../annotations/fileIo';
 
@@ -15,7 +16,8 @@ export class IndexCacheStore {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async load(): Promise<Map<string, CachedEntry>> {
+  /** The cached entries, their repeated strings shared through `pool`. */
+  async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
@@ -23,7 +25,7 @@ export class IndexCacheStore {
         this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
         return undefined;
       });
-      if (text !== undefined) parseShard(text, this.origin).forEach((entry) => entries.set(entry.uri, entry));
+      if (text !== undefined) parseShard(text, this.origin, pool).forEach((entry) => entries.set(entry.uri, entry));
     }
     return entries;
   }

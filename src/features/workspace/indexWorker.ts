@@ -1,7 +1,8 @@
 // Runs in a worker thread: reads clippings and their sidecars for the workspace index, so that
 // parsing hundreds of megabytes never holds up the extension host's main thread.
 import { looksLikeClipping } from '../../core/detect';
-import { indexClipping, type IndexEntry } from '../../core/index/indexEntry';
+import { packEntry, StringTable, type PackedEntry } from '../../core/index/entryPacking';
+import { indexClipping } from '../../core/index/indexEntry';
 import { serveRequests } from './workerService';
 
 export interface IndexRequest {
@@ -13,8 +14,8 @@ export interface IndexRequest {
   readonly detect: boolean;
 }
 
-/** The entry, or null for a scanned `.txt` file that is not a clipping. */
-export type IndexResponse = IndexEntry | null;
+/** The entry, packed with its string table (see entryPacking.ts); null for a scanned `.txt` file that is not a clipping. */
+export type IndexResponse = { readonly strings: readonly string[]; readonly entry: PackedEntry } | null;
 
 // Decoding drops a UTF-8 byte-order mark, as VS Code does for documents: offsets agree.
 const decoder = new TextDecoder('utf-8');
@@ -22,10 +23,12 @@ const decoder = new TextDecoder('utf-8');
 serveRequests<IndexRequest, IndexResponse>((request) => {
   const text = decoder.decode(request.clipping);
   if (request.detect && !looksLikeClipping(text)) return null;
-  return indexClipping({
+  const entry = indexClipping({
     uri: request.uri,
     relativePath: request.relativePath,
     text,
     sidecarText: request.sidecar && decoder.decode(request.sidecar),
   });
+  const table = new StringTable();
+  return { entry: packEntry(entry, table), strings: table.strings };
 });
