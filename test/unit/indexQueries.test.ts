@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Anchor, Annotation } from '../../src/core/annotations';
-import { groupAnnotations, groupPlaceOf, type AnnotationGroup } from '../../src/core/index/annotationGrouping';
+import { annotationsInGroup, groupAnnotations, groupPlaceOf, type AnnotationGroup, type AnnotationTest, type GroupingMode, type GroupPath } from '../../src/core/index/annotationGrouping';
 import { indexClipping } from '../../src/core/index/indexEntry';
 import { annotationMatcher, articleOf, findArticles, quotesOf } from '../../src/core/index/workspaceQueries';
 import type { IndexedClipping } from '../../src/core/workspaceModel';
@@ -28,14 +28,21 @@ const B = clipping('b.clip', [speaker('lavrov', 5), stance('lavrov', 'الحل �
 /** Every mode shows the orphans, whatever their type, in a group of their own. */
 const ORPHANS = ['orphans', '', 1, ['a.clip']];
 
-/** A group tree as [kind, label, count, subgroups or the files of the items]. */
-function shape(groups: readonly AnnotationGroup[]): unknown[] {
-  return groups.map((group) => [group.kind, group.label, group.count, group.subgroups.length > 0 ? shape(group.subgroups) : group.items.map((ref) => ref.clipping.relativePath)]);
+/** The group tree as [kind, label, count, subgroups or the files of the annotations gathered in the group]. */
+function shape(clippings: readonly IndexedClipping[], mode: GroupingMode, test?: AnnotationTest): unknown[] {
+  const describe = (groups: readonly AnnotationGroup[], parent: GroupPath): unknown[] =>
+    groups.map((group) => {
+      const path = [...parent, { kind: group.kind, key: group.key }];
+      const items = annotationsInGroup(clippings, mode, path, test).map((ref) => ref.clipping.relativePath);
+      assert.equal(group.subgroups.reduce((sum, subgroup) => sum + subgroup.count, items.length), group.count, `the count of ${group.label}`);
+      return [group.kind, group.label, group.count, group.subgroups.length > 0 ? describe(group.subgroups, path) : items];
+    });
+  return describe(groupAnnotations(clippings, mode, test), []);
 }
 
 describe('Workspace index queries', () => {
   it('groups by speaker, stances under their holder, orphans apart and first', () => {
-    assert.deepEqual(shape(groupAnnotations([A, B], 'speaker')), [
+    assert.deepEqual(shape([A, B], 'speaker'), [
       ORPHANS,
       ['speaker', 'kerry', 4, ['a.clip', 'a.clip', 'b.clip', 'b.clip']],
       ['speaker', 'lavrov', 2, ['b.clip', 'b.clip']],
@@ -43,7 +50,7 @@ describe('Workspace index queries', () => {
   });
 
   it('groups stances by target across spelling variants, then by polarity', () => {
-    assert.deepEqual(shape(groupAnnotations([A, B], 'stance')), [
+    assert.deepEqual(shape([A, B], 'stance'), [
       ORPHANS,
       ['target', 'الحل السياسي', 3, [
         ['polarity', 'favor', 2, ['a.clip', 'b.clip']],
@@ -53,7 +60,7 @@ describe('Workspace index queries', () => {
   });
 
   it('groups sources by outlet, spelling variants together, and by kind without an outlet', () => {
-    assert.deepEqual(shape(groupAnnotations([A, B], 'source')), [
+    assert.deepEqual(shape([A, B], 'source'), [
       ORPHANS,
       ['outlet', 'الحياة', 2, ['a.clip', 'b.clip']],
       ['sourceKind', 'agency', 1, ['b.clip']],
@@ -61,7 +68,7 @@ describe('Workspace index queries', () => {
   });
 
   it('groups by file in path order, and tells where one annotation goes', () => {
-    assert.deepEqual(shape(groupAnnotations([B, A], 'file')), [
+    assert.deepEqual(shape([B, A], 'file'), [
       ORPHANS,
       ['file', 'a.clip', 3, ['a.clip', 'a.clip', 'a.clip']],
       ['file', 'b.clip', 6, ['b.clip', 'b.clip', 'b.clip', 'b.clip', 'b.clip', 'b.clip']],
@@ -76,7 +83,10 @@ describe('Workspace index queries', () => {
 
   it('filters on every word, in any spelling, through quotes, speakers\' names and fields', () => {
     const names = (_uri: string, id: string) => (id === 'kerry' ? ['جون كيري', 'John Kerry'] : ['سيرغي لافروف']);
-    const kept = (query: string) => groupAnnotations([A, B], 'file', annotationMatcher(query, names)).flatMap((group) => group.items.map((ref) => ref.annotation.id));
+    const kept = (query: string) => {
+      const test = annotationMatcher(query, names);
+      return groupAnnotations([A, B], 'file', test).flatMap((group) => annotationsInGroup([A, B], 'file', [group], test).map((ref) => ref.annotation.id));
+    };
     const kerrySaid = [A.annotations[0], A.annotations[1], B.annotations[2], B.annotations[5]].map((annotation) => annotation.id);
     assert.deepEqual(kept('كيرى'), kerrySaid);
     assert.deepEqual(kept('JOHN kerry'), kerrySaid);

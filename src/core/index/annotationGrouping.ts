@@ -1,7 +1,8 @@
 /**
  * How the Annotations view arranges the annotations of the whole workspace: by speaker, by
- * stance target and polarity, by source, or by file, with orphans apart. Pure and one pass
- * over the index, so the view stays quick with a million annotations (bench/workspace.bench.ts).
+ * stance target and polarity, by source, or by file, with orphans apart. Pure, and one pass
+ * over the index that allocates nothing per annotation, so the view stays quick with a million
+ * annotations (bench/workspace.bench.ts).
  */
 import { normalizeForMatching } from '../arabic';
 import { compareText, POLARITIES, type Annotation, type SourceTag } from '../annotations';
@@ -31,48 +32,87 @@ export interface AnnotationGroup {
   readonly count: number;
   /** Only targets have subgroups: one per polarity. */
   readonly subgroups: readonly AnnotationGroup[];
-  /** By file, then in document order. */
-  readonly items: readonly AnnotationRef[];
+  /** The URI of a clipping the group's annotations come from: its registry names a speaker group. */
+  readonly sampleUri: string;
 }
+
+/** Where a group is: its kind and key, then its subgroup's for a subgroup. */
+export type GroupPath = readonly { readonly kind: GroupKind; readonly key: string }[];
+
+/** Which annotations a view shows, given without allocating anything per annotation. */
+export type AnnotationTest = (clipping: IndexedClipping, annotation: Annotation) => boolean;
 
 /** Called once per level of an annotation's group: the group, then (for targets) the polarity. */
 type PlaceVisitor = (kind: GroupKind, key: string, label: string) => void;
 
+const ORPHANS: GroupPath = [{ kind: 'orphans', key: '' }];
+
 /**
- * The groups of `clippings` (walked in the order given) under `mode`, orphans first in a group
- * of their own, the others by size (largest first); only annotations `matches` accepts.
+ * The groups of `clippings` under `mode` with their counts, orphans first in a group of their
+ * own, the others by size (largest first), files by path; only annotations `matches` accepts.
+ * Counting is all the view needs to open: a group's annotations are gathered when it is
+ * expanded (annotationsInGroup).
  */
-export function groupAnnotations(clippings: readonly IndexedClipping[], mode: GroupingMode, matches?: (ref: AnnotationRef) => boolean): AnnotationGroup[] {
+export function groupAnnotations(clippings: readonly IndexedClipping[], mode: GroupingMode, matches?: AnnotationTest): AnnotationGroup[] {
   const placer = new GroupPlacer(mode);
-  const root = new GroupBuilder('orphans', '', '');
-  const orphans = new GroupBuilder('orphans', '', '');
-  // One visitor for the whole walk: nothing is allocated per annotation but its reference.
+  const root = new GroupBuilder('orphans', '', '', '');
+  const orphans = new GroupBuilder('orphans', '', '', clippings[0]?.uri ?? '');
+  // One visitor for the whole walk: nothing is allocated per annotation.
   let group: GroupBuilder = root;
+  let sampleUri = '';
   const descend: PlaceVisitor = (kind, key, label) => {
-    group = group.child(kind, key, label);
+    group = group.child(kind, key, label, sampleUri);
   };
   for (const clipping of clippings) {
+    sampleUri = clipping.uri;
     for (const annotation of clipping.annotations) {
-      const ref = { clipping, annotation };
-      if (matches && !matches(ref)) continue;
+      if (matches && !matches(clipping, annotation)) continue;
       if (annotation.anchor.orphaned) {
-        orphans.items.push(ref);
+        orphans.ownCount++;
         continue;
       }
       group = root;
-      placer.place(ref, descend);
-      if (group !== root) group.items.push(ref);
+      placer.place(clipping, annotation, descend);
+      if (group !== root) group.ownCount++;
     }
   }
   const groups = root.subgroups(mode === 'file' ? byLabel : bySize);
-  return orphans.items.length > 0 ? [orphans.build(bySize), ...groups] : groups;
+  return orphans.ownCount > 0 ? [orphans.build(bySize), ...groups] : groups;
 }
 
-/** The group (and subgroup) an annotation belongs to, or undefined when the mode leaves it out. */
-export function groupPlaceOf(ref: AnnotationRef, mode: GroupingMode): readonly { kind: GroupKind; key: string }[] | undefined {
-  if (ref.annotation.anchor.orphaned) return [{ kind: 'orphans', key: '' }];
+/** The annotations of the group at `path` (not of its subgroups), in the order of `clippings`. */
+export function annotationsInGroup(clippings: readonly IndexedClipping[], mode: GroupingMode, path: GroupPath, matches?: AnnotationTest): AnnotationRef[] {
+  const placer = new GroupPlacer(mode);
+  const wantsOrphans = path.length === 1 && path[0].kind === 'orphans';
+  let depth = 0;
+  let onPath = true;
+  const follow: PlaceVisitor = (kind, key) => {
+    const step = path[depth++];
+    onPath &&= step !== undefined && step.kind === kind && step.key === key;
+  };
+  const found: AnnotationRef[] = [];
+  for (const clipping of clippings) {
+    for (const annotation of clipping.annotations) {
+      if (matches && !matches(clipping, annotation)) continue;
+      if (annotation.anchor.orphaned) {
+        if (wantsOrphans) found.push({ clipping, annotation });
+        continue;
+      }
+      if (wantsOrphans) continue;
+      depth = 0;
+      onPath = true;
+      placer.place(clipping, annotation, follow);
+      if (onPath && depth === path.length) found.push({ clipping, annotation });
+    }
+  }
+  return found;
+}
+
+/** The path of the group an annotation is shown in, or undefined when the mode leaves it out. */
+export function groupPlaceOf(ref: AnnotationRef, mode: GroupingMode): GroupPath | undefined {
+  if (ref.annotation.anchor.orphaned) return ORPHANS;
   const path: { kind: GroupKind; key: string }[] = [];
-  new GroupPlacer(mode).place(ref, (kind, key) => path.push({ kind, key }));
+  new GroupPlacer(mode).place(ref.clipping, ref.annotation, (kind, key) => path.push({ kind, key }));
   return path.length > 0 ? path : undefined;
 }
 
@@ -83,7 +123,7 @@ class GroupPlacer {
   constructor(private readonly mode: GroupingMode) {}
 
   /** Tells `visit` the groups of an annotation that is not orphaned; nothing when the mode leaves it out. */
-  place({ clipping, annotation }: AnnotationRef, visit: PlaceVisitor): void {
+  place(clipping: IndexedClipping, annotation: Annotation, visit: PlaceVisitor): void {
     switch (this.mode) {
       case 'speaker':
         if (annotation.type === 'speaker') visit('speaker', annotation.speaker, annotation.speaker);
@@ -122,19 +162,21 @@ class GroupPlacer {
 }
 
 class GroupBuilder {
-  readonly items: AnnotationRef[] = [];
+  /** Annotations in this group itself, not in its subgroups. */
+  ownCount = 0;
   private readonly children = new Map<string, GroupBuilder>();
 
   constructor(
     private readonly kind: GroupKind,
     private readonly key: string,
     private readonly label: string,
+    private readonly sampleUri: string,
   ) {}
 
-  child(kind: GroupKind, key: string, label: string): GroupBuilder {
+  child(kind: GroupKind, key: string, label: string, sampleUri: string): GroupBuilder {
     let child = this.children.get(key);
     if (!child) {
-      child = new GroupBuilder(kind, key, label);
+      child = new GroupBuilder(kind, key, label, sampleUri);
       this.children.set(key, child);
     }
     return child;
@@ -146,8 +188,8 @@ class GroupBuilder {
 
   build(order: (a: AnnotationGroup, b: AnnotationGroup) => number): AnnotationGroup {
     const subgroups = this.kind === 'target' ? this.polaritySubgroups() : this.subgroups(order);
-    const count = this.items.length + subgroups.reduce((sum, group) => sum + group.count, 0);
-    return { kind: this.kind, key: this.key, label: this.label, count, subgroups, items: this.items };
+    const count = this.ownCount + subgroups.reduce((sum, group) => sum + group.count, 0);
+    return { kind: this.kind, key: this.key, label: this.label, count, subgroups, sampleUri: this.sampleUri };
   }
 
   private polaritySubgroups(): AnnotationGroup[] {

@@ -6,7 +6,7 @@
 import { normalizeForMatching } from '../arabic';
 import type { Annotation } from '../annotations';
 import type { IndexedArticle, IndexedClipping } from '../workspaceModel';
-import type { AnnotationRef } from './annotationGrouping';
+import type { AnnotationRef, AnnotationTest } from './annotationGrouping';
 import type { IndexEntry, TitlePosition } from './indexEntry';
 
 /** The words of a query, normalized; none for a query of only spaces and punctuation. */
@@ -19,7 +19,7 @@ export function queryWords(query: string): string[] {
  * speaker's names, target, note, source fields, file path, article title); undefined when the
  * query has no words, so that nothing is filtered.
  */
-export function annotationMatcher(query: string, speakerNames: (clippingUri: string, speakerId: string) => readonly string[]): ((ref: AnnotationRef) => boolean) | undefined {
+export function annotationMatcher(query: string, speakerNames: (clippingUri: string, speakerId: string) => readonly string[]): AnnotationTest | undefined {
   const words = queryWords(query);
   if (words.length === 0) return undefined;
   // Paths, titles, names, targets and outlets repeat across annotations: each is normalized once.
@@ -56,7 +56,7 @@ export function annotationMatcher(query: string, speakerNames: (clippingUri: str
         return holds(annotation.outlet, word) || holds(annotation.writer, word) || (annotation.agencies ?? []).some((agency) => holds(agency, word));
     }
   };
-  return ({ clipping, annotation }) => {
+  return (clipping, annotation) => {
     let quote: string | undefined;
     for (const word of words) {
       if (fieldsHold(word, clipping, annotation)) continue;
@@ -74,7 +74,7 @@ export function annotationMatcher(query: string, speakerNames: (clippingUri: str
  */
 export async function selectAnnotations(
   clippings: readonly IndexedClipping[],
-  matches: (ref: AnnotationRef) => boolean,
+  matches: AnnotationTest,
   pause: () => Promise<void>,
   sliceMs = 20,
 ): Promise<Set<Annotation>> {
@@ -82,7 +82,7 @@ export async function selectAnnotations(
   let sliceStart = performance.now();
   for (const clipping of clippings) {
     for (const annotation of clipping.annotations) {
-      if (matches({ clipping, annotation })) selected.add(annotation);
+      if (matches(clipping, annotation)) selected.add(annotation);
     }
     if (performance.now() - sliceStart > sliceMs) {
       await pause();

@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { GROUPING_MODES, groupAnnotations, groupPlaceOf, type AnnotationGroup, type AnnotationRef, type GroupingMode } from '../../core/index/annotationGrouping';
+import {
+  annotationsInGroup,
+  GROUPING_MODES,
+  groupAnnotations,
+  groupPlaceOf,
+  type AnnotationGroup,
+  type AnnotationRef,
+  type AnnotationTest,
+  type GroupingMode,
+  type GroupPath,
+} from '../../core/index/annotationGrouping';
 import { annotationMatcher, articleOf, selectAnnotations } from '../../core/index/workspaceQueries';
 import type { Polarity, SourceKind, Speaker } from '../../core/annotations';
 import { describeAnnotation, iconOf } from '../annotations/annotationLabels';
@@ -15,6 +25,7 @@ export interface GroupNode {
   readonly type: 'group';
   readonly group: AnnotationGroup;
   readonly parent: GroupNode | undefined;
+  readonly path: GroupPath;
   readonly id: string;
   /** Made on first expansion and kept, so that `reveal` finds the same objects. */
   children?: readonly ViewNode[];
@@ -57,6 +68,8 @@ export interface SnapshotNode {
  */
 export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode> {
   private roots: Promise<GroupNode[]> | undefined;
+  /** The filter's test, as the current roots were counted with it: their groups' items are gathered with it too. */
+  private test: AnnotationTest | undefined;
   private filterText = '';
   private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -97,10 +110,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
 
   private childrenOf(node: ViewNode): ViewNode[] {
     if (node.type === 'item') return [];
-    node.children ??= [
-      ...node.group.subgroups.map((group): GroupNode => ({ type: 'group', group, parent: node, id: `${node.id}/${group.kind}:${group.key}` })),
-      ...node.group.items.map((ref): ItemNode => ({ type: 'item', ref, parent: node })),
-    ];
+    node.children ??= node.group.subgroups.length > 0 ? node.group.subgroups.map((group) => groupNode(group, node)) : this.itemsOf(node);
     return [...node.children];
   }
 
@@ -155,8 +165,13 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     const clippings = this.index.clippings();
     const matcher = annotationMatcher(this.filterText, (uri, id) => namesOf(this.index.speakerOf(uri, id)));
     const selected = matcher && (await selectAnnotations(clippings, matcher, () => new Promise((resolve) => setImmediate(resolve))));
-    const groups = groupAnnotations(clippings, this.mode, selected && ((ref) => selected.has(ref.annotation)));
-    return groups.map((group) => ({ type: 'group', group, parent: undefined, id: `${group.kind}:${group.key}` }));
+    this.test = selected && ((_clipping, annotation) => selected.has(annotation));
+    return groupAnnotations(clippings, this.mode, this.test).map((group) => groupNode(group, undefined));
+  }
+
+  /** A group's annotations: gathered when it is expanded, in one pass over the index. */
+  private itemsOf(node: GroupNode): ItemNode[] {
+    return annotationsInGroup(this.index.clippings(), this.mode, node.path, this.test).map((ref) => ({ type: 'item', ref, parent: node }));
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
@@ -178,10 +193,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     switch (group.kind) {
       case 'orphans':
         return vscode.l10n.t('Orphaned annotations');
-      case 'speaker': {
-        const first = group.items[0] ?? group.subgroups[0]?.items[0];
-        return (first && this.index.speakerOf(first.clipping.uri, group.key)?.name) ?? group.key;
-      }
+      case 'speaker':
+        return this.index.speakerOf(group.sampleUri, group.key)?.name ?? group.key;
       case 'polarity':
         return polarityLabel(group.key as Polarity);
       case 'sourceKind':
@@ -211,6 +224,11 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     item.command = { command: 'clippings.revealAnnotation', title: vscode.l10n.t('Show Annotation'), arguments: [{ uri: clipping.uri, id: annotation.id }] };
     return item;
   }
+}
+
+function groupNode(group: AnnotationGroup, parent: GroupNode | undefined): GroupNode {
+  const step = { kind: group.kind, key: group.key };
+  return { type: 'group', group, parent, path: parent ? [...parent.path, step] : [step], id: `${parent ? `${parent.id}/` : ''}${group.kind}:${group.key}` };
 }
 
 function namesOf(speaker: Speaker | undefined): readonly string[] {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clippingPathForSidecar, compareText } from '../../core/annotations';
+import { clippingPathForSidecar, compareText, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
 import { StringPool, unpackEntry } from '../../core/index/entryPacking';
 import { describeArticles, describeProblem, type IndexEntry } from '../../core/index/indexEntry';
@@ -112,7 +112,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     const clippings = vscode.workspace.createFileSystemWatcher(CLIPPING_GLOB);
     const sidecars = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const textFiles = vscode.workspace.createFileSystemWatcher('**/*.txt');
-    const registries = vscode.workspace.createFileSystemWatcher('**/.clippings/speakers.yaml');
+    const registries = vscode.workspace.createFileSystemWatcher(`**/${SPEAKER_REGISTRY_PATH}`);
     const onClipping = (uri: vscode.Uri) => this.diskChanged(uri);
     const onSidecar = (uri: vscode.Uri) => {
       const clipping = clippingPathForSidecar(uri.path);
