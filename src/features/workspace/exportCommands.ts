@@ -15,6 +15,7 @@ import {
   webAnnotationCollection,
   webAnnotations,
   type ImportedClipping,
+  type ExportRow,
   type ImportProblem,
   type WebAnnotation,
 } from '../../core/export';
@@ -54,15 +55,15 @@ interface Written {
 
 interface WriterContext {
   readonly speakerOf: SpeakerLookup;
-  /** Called after each clipping whose text a writer read, for the progress notification. */
-  readonly clippingDone: (clipping: IndexedClipping) => void;
+  /** Moves the progress notification on by `percent` of the whole export. */
+  readonly advance: (percent: number) => void;
 }
 
 type Writer = (clippings: readonly IndexedClipping[], target: vscode.Uri, context: WriterContext) => Promise<Written>;
 
 const WRITERS: Readonly<Record<ExportFormat, Writer>> = {
-  csv: (clippings, target, { speakerOf }) => writeLines(target, csvLines(exportRows(clippings, speakerOf)), clippings),
-  jsonl: (clippings, target, { speakerOf }) => writeLines(target, jsonLines(exportRows(clippings, speakerOf)), clippings),
+  csv: (clippings, target, context) => writeLines(clippings, target, context, csvLines),
+  jsonl: (clippings, target, context) => writeLines(clippings, target, context, jsonLines),
   brat: writeBrat,
   webannotation: writeWebAnnotation,
 };
@@ -76,8 +77,9 @@ async function exportAnnotations(index: WorkspaceIndex, log: vscode.LogOutputCha
       progress.report({ message: vscode.l10n.t('reading the workspace…') });
       await index.ready;
       const clippings = clippingsIn(index, request.scopes);
-      const clippingDone = (clipping: IndexedClipping) => progress.report({ increment: 100 / clippings.length, message: clipping.relativePath });
-      return { written: await WRITERS[request.format](clippings, request.target, { speakerOf: index.speakerOf, clippingDone }), clippings };
+      progress.report({ message: vscode.l10n.t('writing…') });
+      const advance = (percent: number) => progress.report({ increment: percent });
+      return { written: await WRITERS[request.format](clippings, request.target, { speakerOf: index.speakerOf, advance }), clippings };
     },
   );
   reportExport(log, request, written, clippings);
@@ -93,9 +95,36 @@ function clippingsIn(index: WorkspaceIndex, scopes: readonly vscode.Uri[]): Inde
 
 const annotationCount = (clippings: readonly IndexedClipping[]) => clippings.reduce((total, clipping) => total + clipping.annotations.length, 0);
 
-async function writeLines(target: vscode.Uri, lines: Iterable<string>, clippings: readonly IndexedClipping[]): Promise<Written> {
-  await vscode.workspace.fs.writeFile(target, concatChunks(utf8Chunks(lines)));
-  return { files: [target], annotations: annotationCount(clippings), unplaced: 0 };
+/**
+ * A CSV or JSON Lines file. A million annotations take seconds to write out, so the extension
+ * host is let go between megabytes: other extensions and the progress notification go on.
+ */
+async function writeLines(
+  clippings: readonly IndexedClipping[],
+  target: vscode.Uri,
+  context: WriterContext,
+  linesOf: (rows: Iterable<ExportRow>) => Iterable<string>,
+): Promise<Written> {
+  const total = annotationCount(clippings);
+  const percentPerRow = total > 0 ? 100 / total : 0;
+  let done = 0;
+  let reported = 0;
+  const chunks: Uint8Array[] = [];
+  for (const chunk of utf8Chunks(linesOf(counting(exportRows(clippings, context.speakerOf), () => done++)))) {
+    chunks.push(chunk);
+    context.advance((done - reported) * percentPerRow);
+    reported = done;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await vscode.workspace.fs.writeFile(target, concatChunks(chunks));
+  return { files: [target], annotations: total, unplaced: 0 };
+}
+
+function* counting<T>(items: Iterable<T>, onItem: () => void): Generator<T> {
+  for (const item of items) {
+    onItem();
+    yield item;
+  }
 }
 
 /** A `.txt` and an `.ann` per clipping (annotated or not, to annotate further in brat), and the configuration. */
@@ -113,7 +142,7 @@ async function writeBrat(clippings: readonly IndexedClipping[], target: vscode.U
       annotations += rows.length - document.skipped.length;
       unplaced += document.skipped.length;
     }
-    context.clippingDone(clipping);
+    context.advance(100 / clippings.length);
   }
   files.push(await writeText(vscode.Uri.joinPath(target, BRAT_CONFIGURATION_FILE), BRAT_CONFIGURATION));
   return { files, annotations, unplaced };
@@ -121,11 +150,12 @@ async function writeBrat(clippings: readonly IndexedClipping[], target: vscode.U
 
 async function writeWebAnnotation(clippings: readonly IndexedClipping[], target: vscode.Uri, context: WriterContext): Promise<Written> {
   const items: WebAnnotation[] = [];
-  for (const clipping of clippings.filter((candidate) => candidate.annotations.length > 0)) {
+  const annotated = clippings.filter((clipping) => clipping.annotations.length > 0);
+  for (const clipping of annotated) {
     // Without its text, a clipping's annotations keep their quotes but get no positions.
     const text = (await readTextFile(vscode.Uri.parse(clipping.uri))) ?? '';
     items.push(...webAnnotations(text, clippingRows(clipping, context.speakerOf)));
-    context.clippingDone(clipping);
+    context.advance(100 / annotated.length);
   }
   const label = vscode.l10n.t('Annotations of {0}', vscode.workspace.name ?? vscode.l10n.t('Press Clippings'));
   await writeText(target, JSON.stringify(webAnnotationCollection(target.toString(), label, items), null, 2) + '\n');
