@@ -17,6 +17,7 @@ import { registerAnnotationCommands } from './features/annotations/annotationCom
 import { registerAnnotationViews } from './features/annotations/views';
 import { registerWorkspaceFeatures } from './features/workspace/workspaceFeatures';
 import { registerReports } from './features/workspace/reports';
+import { registerExportCommands } from './features/workspace/exportCommands';
 
 /** What other extensions get from `vscode.extensions.getExtension('clippings-lab.press-clippings').exports`. */
 export interface ClippingsApi {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ClippingsApi {
     registerAnnotationViews(annotationServices),
     workspace.disposable,
     registerReports(workspace.index, context.extensionUri, { log, registry, sidecarParser }),
+    registerExportCommands(workspace.index, log),
   );
   return {
     onDidChangeAnnotations: store.onDidChange,
