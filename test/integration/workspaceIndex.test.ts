@@ -197,6 +197,23 @@ describe('Workspace index: Annotations view, symbols and speaker quotes', () => 
     await waitFor('the symbol to move with the unsaved edit', async () => ((await symbolsOf('ايران'))[0]?.location.range.start.line === IRAN_TITLE_LINE + 1 ? true : undefined));
   });
 
+  it('reads .txt files without annotations only when the setting says so, keeping those that look like clippings', async () => {
+    const scanned = vscode.Uri.file(path.join(folder, 'scanned.txt'));
+    const plain = vscode.Uri.file(path.join(folder, 'plain.txt'));
+    await fs.writeFile(scanned.fsPath, [`${TOKEN} scanned dossier`, 'Body.', '=====', 'Second article', 'Body.', '=====', ''].join('\n'), 'utf8');
+    const foundIn = async (uri: vscode.Uri, query: string) =>
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)).some((symbol) => symbol.location.uri.toString() === uri.toString());
+    const settings = vscode.workspace.getConfiguration('clippings');
+    await settings.update('index.scanTextFiles', true, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the scanned dossier to be indexed', async () => ((await foundIn(scanned, `${TOKEN} scanned`)) ? true : undefined));
+      assert.strictEqual(await foundIn(plain, 'جنيف'), false, 'a .txt file that does not look like a clipping stays out');
+    } finally {
+      await settings.update('index.scanTextFiles', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the scanned dossier to leave the index', async () => ((await foundIn(scanned, `${TOKEN} scanned`)) ? undefined : true));
+  });
+
   it('lists what a speaker said and the stances they hold, for scripts', async () => {
     const quotesOf = async (speaker: string) =>
       (await vscode.commands.executeCommand<SpeakerQuote[]>('clippings.speakerQuotes', { speaker })).filter((quote) => quote.uri.includes(TOKEN)).map((quote) => quote.id);
