@@ -1,16 +1,17 @@
 /**
- * The workspace speaker registry `.clippings/speakers.yaml`: read with precise error
- * positions, written new, and edited one speaker block at a time like a sidecar, so comments
- * stay and concurrent additions merge. Speakers are kept in order of name, then id.
+ * The workspace speaker registry `.clippings/speakers.yaml`: read like a sidecar (fast when it
+ * is valid, with precise error positions when it is not), written new, and edited one speaker
+ * block at a time like a sidecar, so comments stay and concurrent additions merge. Speakers are
+ * kept in order of name, then id.
  */
 
-import type { Node } from 'yaml';
 import { ID_PATTERN } from './ids';
 import { compareText, REGISTRY_VERSION, type Speaker, type SpeakerRegistry } from './types';
 import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, type BlockListSpec } from './yamlBlocks';
-import { failure, Fields, problemsOf, readListFile, ShapeReport, type ReadFailure } from './yamlShape';
+import { readListFile, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
 
-export type RegistryParse = { readonly ok: true; readonly registry: SpeakerRegistry } | ReadFailure;
+export type RegistryParse = RegistryRead | ReadFailure;
+type RegistryRead = { readonly ok: true; readonly registry: SpeakerRegistry };
 
 const SPEAKERS: BlockListSpec<Speaker> = {
   key: 'speakers',
@@ -43,21 +44,21 @@ export function removeSpeakerText(registryText: string, id: string): string {
 }
 
 export function parseSpeakerRegistry(text: string): RegistryParse {
-  const read = readListFile(text, {
-    title: 'The speaker registry',
-    version: REGISTRY_VERSION,
-    listKey: 'speakers',
-    keys: ['version', 'speakers'],
-    readItem: readSpeaker,
-  });
-  if (!read.ok) return read;
-  if (read.report.issues.length) return failure(problemsOf(read.report, read.locate));
-  return { ok: true, registry: { version: REGISTRY_VERSION, speakers: read.items.map(({ item }) => item) } };
+  return readListFile(text, SPEAKER_REGISTRY_FILE);
 }
 
-function readSpeaker(node: Node, report: ShapeReport, fallback: readonly [number, number]): Speaker | undefined {
-  const fields = Fields.of(node, 'A speaker', report, fallback);
-  if (!fields) return undefined;
+/** How the registry is read; for readListFileFast and readListFileExactly, one reading alone. */
+export const SPEAKER_REGISTRY_FILE: ListFileShape<Speaker, RegistryRead> = {
+  title: 'The speaker registry',
+  itemTitle: 'A speaker',
+  version: REGISTRY_VERSION,
+  listKey: 'speakers',
+  keys: ['version', 'speakers'],
+  readItem: readSpeaker,
+  contents: (_root, items) => ({ ok: true, registry: { version: REGISTRY_VERSION, speakers: items.map(({ item }) => item) } }),
+};
+
+function readSpeaker(fields: Fields, report: ShapeReport): Speaker | undefined {
   fields.onlyKeys(['id', 'name', 'aliases', 'role', 'affiliation']);
   const id = fields.string('id', true, ID_PATTERN);
   const name = fields.string('name', true);

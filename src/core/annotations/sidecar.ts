@@ -1,14 +1,14 @@
 /**
- * The sidecar file `<clipping>.annotations.yaml`: reading it with precise error positions,
- * writing a new one, and editing one annotation's block in place (see yamlBlocks.ts) so that
- * a change touches only that block: hand-written comments stay, and two people's changes to
- * different annotations merge without conflict.
+ * The sidecar file `<clipping>.annotations.yaml`: reading it (fast when it is valid, with
+ * precise error positions when it is not: see yamlShape.ts), writing a new one, and editing one
+ * annotation's block in place (see yamlBlocks.ts) so that a change touches only that block:
+ * hand-written comments stay, and two people's changes to different annotations merge without
+ * conflict.
  */
 
-import type { Node } from 'yaml';
 import { ID_PATTERN } from './ids';
 import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, type BlockListSpec } from './yamlBlocks';
-import { failure, Fields, problemsOf, readListFile, ShapeReport, type ReadFailure } from './yamlShape';
+import { readListFile, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
 import {
   ATTRIBUTION_KINDS,
   compareAnnotations,
@@ -30,7 +30,8 @@ export interface SidecarBlock {
   readonly line: number;
 }
 
-export type SidecarParse = { readonly ok: true; readonly sidecar: Sidecar; readonly blocks: readonly SidecarBlock[] } | ReadFailure;
+export type SidecarParse = SidecarRead | ReadFailure;
+type SidecarRead = { readonly ok: true; readonly sidecar: Sidecar; readonly blocks: readonly SidecarBlock[] };
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const BASE_KEYS = ['id', 'type', 'anchor', 'author', 'created', 'modified'] as const;
@@ -81,26 +82,26 @@ export function removeAnnotationText(sidecarText: string, id: string): string {
 }
 
 export function parseSidecar(text: string): SidecarParse {
-  const read = readListFile(text, {
-    title: 'The sidecar',
-    version: SIDECAR_VERSION,
-    listKey: 'annotations',
-    keys: ['version', 'clipping', 'annotations'],
-    readItem: readAnnotation,
-  });
-  if (!read.ok) return read;
-  const clipping = read.root.string('clipping', true);
-  if (read.report.issues.length || clipping === undefined) return failure(problemsOf(read.report, read.locate));
-  const blocks = read.items.map(({ item, node }) => {
-    const [start, end] = node.range ?? [0, 0];
-    return { id: item.id, start, end, line: read.locate(start).line };
-  });
-  return { ok: true, sidecar: { version: SIDECAR_VERSION, clipping, annotations: read.items.map(({ item }) => item) }, blocks };
+  return readListFile(text, SIDECAR_FILE);
 }
 
-function readAnnotation(node: Node, report: ShapeReport, fallback: readonly [number, number]): Annotation | undefined {
-  const fields = Fields.of(node, 'An annotation', report, fallback);
-  if (!fields) return undefined;
+/** How a sidecar is read; for readListFileFast and readListFileExactly, one reading alone. */
+export const SIDECAR_FILE: ListFileShape<Annotation, SidecarRead> = {
+  title: 'The sidecar',
+  itemTitle: 'An annotation',
+  version: SIDECAR_VERSION,
+  listKey: 'annotations',
+  keys: ['version', 'clipping', 'annotations'],
+  readItem: readAnnotation,
+  contents: (root, items) => {
+    const clipping = root.string('clipping', true);
+    if (clipping === undefined) return undefined;
+    const annotations = items.map(({ item }) => item);
+    return { ok: true, sidecar: { version: SIDECAR_VERSION, clipping, annotations }, blocks: items.map(({ item, place }) => ({ id: item.id, ...place })) };
+  },
+};
+
+function readAnnotation(fields: Fields, report: ShapeReport): Annotation | undefined {
   const base = {
     id: fields.string('id', true, ID_PATTERN),
     author: fields.string('author', true),

@@ -31,14 +31,14 @@ export interface BlockListSpec<T> {
   readonly sortKey: (item: unknown) => SortKey | undefined;
 }
 
-interface ItemBlock {
+export interface ItemBlock {
   readonly start: number;
   /** Just past the item's last content line, its line break included. */
   readonly end: number;
   readonly id: string | undefined;
 }
 
-interface BlockLayout {
+export interface BlockLayout {
   /** Where the line after `key:` starts. */
   readonly listStart: number;
   readonly itemIndent: number;
@@ -274,8 +274,11 @@ function reindent(text: string, from: number, to: number, lineBreak: string): st
 
 const ITEM_ID = /^ *- +id: *(["']?)([A-Za-z0-9_-]+)\1 *(#.*)?\r?$/;
 
-/** The items of the top-level block list `key:`, or undefined for a layout this scan does not know. */
-function scanBlockList(text: string, key: string): BlockLayout | undefined {
+/**
+ * The items of the top-level block list `key:`, or undefined for a layout this scan does not know.
+ * Reading uses it too (yamlShape.ts), so that an item's place is the block an edit rewrites.
+ */
+export function scanBlockList(text: string, key: string): BlockLayout | undefined {
   const keyLine = new RegExp(`^${key}:[ \\t]*(\\[[ \\t]*\\])?[ \\t]*(#.*)?\\r?$`, 'm').exec(text);
   if (!keyLine) return undefined;
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';

@@ -1,10 +1,15 @@
 /**
- * A small shape checker over yaml nodes: reads typed values out of mappings and reports what
- * is wrong with the source range of the offending node, for editor diagnostics.
+ * Reading the extension's YAML files: one set of shape rules, written against `Fields`, over
+ * two readings of the text. The fast one (fastRead.ts) gives plain values and takes the common
+ * case, a valid file. The exact one gives yaml nodes, which know their source ranges, so every
+ * problem is reported where it is; the fast reading hands it any file with a problem, or with
+ * YAML it leaves alone. So a valid file reads quickly and a broken one gets precise messages.
  */
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { loadPlainly } from './fastRead';
 import type { TextProblem } from './types';
+import { scanBlockList } from './yamlBlocks';
 
 interface Issue {
   readonly message: string;
@@ -23,46 +28,84 @@ export class ShapeReport {
   }
 }
 
-function rangeOf(node: Node | null | undefined, fallback: Range): Range {
-  const range = node?.range;
-  return range ? [range[0], range[1]] : fallback;
+/** How the shape rules see one reading's values. */
+interface Reading {
+  isMap(node: unknown): boolean;
+  /** The key nodes of a mapping. */
+  keys(map: unknown): readonly unknown[];
+  /** A key's text, or undefined when the key is not a scalar. */
+  keyText(key: unknown): string | undefined;
+  /** The value of `key` in a mapping: undefined when absent, null when the key has no value. */
+  value(map: unknown, key: string): unknown;
+  /** The items of a list, or undefined when `node` is not one. */
+  items(node: unknown): readonly unknown[] | undefined;
+  isScalar(node: unknown): boolean;
+  scalarValue(node: unknown): unknown;
+  /** Where the node is in the text, when the reading knows. */
+  range(node: unknown): Range | undefined;
 }
+
+/** The exact reading: nodes of the yaml library's Document API. */
+const YAML_NODES: Reading = {
+  isMap,
+  keys: (map) => (isMap(map) ? map.items.map((pair) => pair.key) : []),
+  keyText: (key) => (isScalar(key) ? String(key.value) : undefined),
+  value: (map, key) => {
+    const pair = isMap(map) ? map.items.find((candidate) => isScalar(candidate.key) && String(candidate.key.value) === key) : undefined;
+    if (!pair) return undefined;
+    return pair.value === null || (isScalar(pair.value) && pair.value.value === null) ? null : pair.value;
+  },
+  items: (node) => (isSeq(node) ? node.items : undefined),
+  isScalar,
+  scalarValue: (node) => (isScalar(node) ? node.value : undefined),
+  range: (node) => (isNode(node) && node.range ? [node.range[0], node.range[1]] : undefined),
+};
+
+function isObject(node: unknown): node is Record<string, unknown> {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+/** The fast reading: plain values, mappings as objects whose keys are their keys' text. */
+const PLAIN_VALUES: Reading = {
+  isMap: isObject,
+  keys: (map) => (isObject(map) ? Object.keys(map) : []),
+  keyText: (key) => (typeof key === 'string' ? key : undefined),
+  value: (map, key) => (isObject(map) && Object.hasOwn(map, key) ? map[key] : undefined),
+  items: (node) => (Array.isArray(node) ? node : undefined),
+  isScalar: (node) => typeof node !== 'object' || node === null,
+  scalarValue: (node) => node,
+  range: () => undefined,
+};
 
 /** Typed, reporting access to the entries of one YAML mapping. */
 export class Fields {
   private constructor(
-    private readonly map: YAMLMap,
+    private readonly reading: Reading,
+    private readonly map: unknown,
     private readonly report: ShapeReport,
     readonly range: Range,
   ) {}
 
   /** The mapping at `node`, or undefined (reported) when it is something else. */
-  static of(node: unknown, what: string, report: ShapeReport, fallback: Range): Fields | undefined {
-    if (isMap(node)) return new Fields(node, report, rangeOf(node, fallback));
-    report.add(`${what} must be a mapping`, rangeOf(isScalar(node) || isSeq(node) ? node : undefined, fallback));
+  static of(reading: Reading, node: unknown, what: string, report: ShapeReport, fallback: Range): Fields | undefined {
+    const range = reading.range(node) ?? fallback;
+    if (reading.isMap(node)) return new Fields(reading, node, report, range);
+    report.add(`${what} must be a mapping`, range);
     return undefined;
   }
 
   /** Report keys outside `allowed`: a misspelt key would otherwise be silently ignored. */
   onlyKeys(allowed: readonly string[]): void {
-    for (const pair of this.map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    for (const keyNode of this.reading.keys(this.map)) {
+      const key = this.reading.keyText(keyNode);
       if (key === undefined || !allowed.includes(key)) {
-        this.report.add(`Unknown key '${key ?? '?'}' (expected one of: ${allowed.join(', ')})`, rangeOf(pair.key as Node, this.range));
+        this.report.add(`Unknown key '${key ?? '?'}' (expected one of: ${allowed.join(', ')})`, this.reading.range(keyNode) ?? this.range);
       }
     }
   }
 
-  /** The value node of `key`; null when the key is there without a value. */
-  node(key: string): Node | null | undefined {
-    const pair = this.map.items.find((candidate) => isScalar(candidate.key) && String(candidate.key.value) === key);
-    if (!pair) return undefined;
-    const value = pair.value as Node | null;
-    return isScalar(value) && value.value === null ? null : value;
-  }
-
   rangeOfKey(key: string): Range {
-    return rangeOf(this.node(key), this.range);
+    return this.reading.range(this.value(key)) ?? this.range;
   }
 
   string(key: string, required: boolean, pattern?: RegExp): string | undefined {
@@ -96,36 +139,52 @@ export class Fields {
 
   /** A list of strings; an absent key reads as undefined, `key:` with no value as []. */
   strings(key: string): string[] | undefined {
-    const node = this.node(key);
+    const node = this.value(key);
     if (node === undefined) return undefined;
     if (node === null) return [];
-    if (!isSeq(node)) return this.wrong(key, 'a list of strings');
+    const items = this.reading.items(node);
+    if (!items) return this.wrong(key, 'a list of strings');
     const strings: string[] = [];
-    for (const item of node.items) {
-      if (isScalar(item) && typeof item.value === 'string') strings.push(item.value);
-      else this.report.add(`'${key}' must hold only strings`, rangeOf(item as Node, this.range));
+    for (const item of items) {
+      const value = this.reading.isScalar(item) ? this.reading.scalarValue(item) : undefined;
+      if (typeof value === 'string') strings.push(value);
+      else this.report.add(`'${key}' must hold only strings`, this.reading.range(item) ?? this.range);
     }
     return strings;
   }
 
   /** The mapping under `key`. */
   fields(key: string, required: boolean): Fields | undefined {
-    const node = this.node(key);
+    const node = this.value(key);
     if (node === undefined || node === null) {
       if (required) this.missing(key);
       return undefined;
     }
-    return Fields.of(node, `'${key}'`, this.report, this.range);
+    return Fields.of(this.reading, node, `'${key}'`, this.report, this.range);
+  }
+
+  /** The item nodes of the list under `key`; none when it is absent or has no value. */
+  listItems(key: string): readonly unknown[] {
+    const node = this.value(key);
+    if (node === undefined || node === null) return [];
+    const items = this.reading.items(node);
+    if (items) return items;
+    this.wrong(key, 'a list');
+    return [];
+  }
+
+  private value(key: string): unknown {
+    return this.reading.value(this.map, key);
   }
 
   private scalar(key: string, required: boolean): unknown {
-    const node = this.node(key);
+    const node = this.value(key);
     if (node === undefined || node === null) {
       if (required) this.missing(key);
       return undefined;
     }
-    if (!isScalar(node)) return this.wrong(key, 'a single value');
-    return node.value;
+    if (!this.reading.isScalar(node)) return this.wrong(key, 'a single value');
+    return this.reading.scalarValue(node);
   }
 
   private missing(key: string): void {
@@ -147,33 +206,49 @@ export interface ReadFailure {
   readonly errors: readonly TextProblem[];
 }
 
-/** What a versioned file holding one top-level list of items with ids looks like. */
-export interface ListFileShape<T extends { readonly id: string }> {
+/** Where an item's mapping is: from its first key to the end of its last line (0-based `line`). */
+export interface ItemPlace {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+/** What a versioned file holding one top-level list of items with ids looks like, and what it reads as. */
+export interface ListFileShape<T extends { readonly id: string }, R> {
   /** How messages name the file: `The sidecar`. */
   readonly title: string;
+  /** How messages name an item: `An annotation`. */
+  readonly itemTitle: string;
   readonly version: number;
   readonly listKey: string;
   /** Every top-level key allowed, `version` and `listKey` included. */
   readonly keys: readonly string[];
-  readonly readItem: (node: Node, report: ShapeReport, fallback: Range) => T | undefined;
-}
-
-export interface ListFileRead<T> {
-  readonly ok: true;
-  /** The top-level mapping, for the file's other keys. */
-  readonly root: Fields;
-  readonly report: ShapeReport;
-  readonly items: readonly { readonly item: T; readonly node: Node }[];
-  /** 0-based line and column of an offset. */
-  readonly locate: Locate;
+  readonly readItem: (fields: Fields, report: ShapeReport) => T | undefined;
+  /** The file's contents from its items and the other top-level keys of `root`, read into the same report. */
+  readonly contents: (root: Fields, items: readonly { readonly item: T; readonly place: ItemPlace }[]) => R | undefined;
 }
 
 /**
- * Parse a versioned list file and read its items, reporting syntax errors, shape errors,
- * a newer version and duplicate ids. The caller reads any other top-level keys from `root`
- * into the same report, then turns it into problems with `problemsOf`.
+ * Read a versioned list file: its shape, a newer version, duplicate ids, and whatever
+ * `shape.contents` reads. Fast when the file is valid; otherwise every problem with its place.
  */
-export function readListFile<T extends { readonly id: string }>(text: string, shape: ListFileShape<T>): ListFileRead<T> | ReadFailure {
+export function readListFile<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | ReadFailure {
+  return readListFileFast(text, shape) ?? readListFileExactly(text, shape);
+}
+
+/** The fast reading alone: the contents of a valid file, or undefined to leave it to the exact reading. */
+export function readListFileFast<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | undefined {
+  const loaded = loadPlainly(text);
+  if (!loaded) return undefined;
+  const report = new ShapeReport();
+  const read = readItems(PLAIN_VALUES, loaded.value, text, shape, report);
+  const places = read && scannedPlaces(text, shape.listKey, read.items);
+  const contents = places && shape.contents(read.root, read.items.map(({ item }, index) => ({ item, place: places[index] })));
+  return report.issues.length ? undefined : contents;
+}
+
+/** The exact reading alone, with the line and column of every problem. */
+export function readListFileExactly<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | ReadFailure {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate: Locate = (offset) => {
@@ -184,39 +259,75 @@ export function readListFile<T extends { readonly id: string }>(text: string, sh
     return failure(document.errors.map(({ message, pos }) => ({ message, ...locate(pos[0]), start: pos[0], end: pos[1] })));
   }
   const report = new ShapeReport();
-  const root = Fields.of(document.contents, shape.title, report, [0, text.length]);
-  if (!root) return failure(problemsOf(report, locate));
+  const read = readItems(YAML_NODES, document.contents, text, shape, report);
+  if (!read) return failure(problemsOf(report, locate));
+  const places = scannedPlaces(text, shape.listKey, read.items) ?? nodePlaces(text, read.items);
+  const contents = shape.contents(read.root, read.items.map(({ item }, index) => ({ item, place: places[index] })));
+  if (report.issues.length || contents === undefined) return failure(problemsOf(report, locate));
+  return contents;
+}
+
+/** The shape rules over one reading, up to the items; their places are found apart. */
+function readItems<T extends { readonly id: string }>(
+  reading: Reading,
+  document: unknown,
+  text: string,
+  shape: ListFileShape<T, unknown>,
+  report: ShapeReport,
+): { root: Fields; items: { item: T; node: unknown }[] } | undefined {
+  const root = Fields.of(reading, document, shape.title, report, [0, text.length]);
+  if (!root) return undefined;
   root.onlyKeys(shape.keys);
   const version = root.integer('version', 1);
   if (version !== undefined && version !== shape.version) {
     report.add(`Version ${version} is newer than this extension reads (${shape.version})`, root.rangeOfKey('version'));
   }
-  const items: { item: T; node: Node }[] = [];
+  const items: { item: T; node: unknown }[] = [];
   const seen = new Set<string>();
-  for (const node of listNodes(root, shape.listKey, report)) {
-    const item = shape.readItem(node, report, root.range);
+  for (const node of root.listItems(shape.listKey)) {
+    const fields = Fields.of(reading, node, shape.itemTitle, report, root.range);
+    const item = fields && shape.readItem(fields, report);
     if (!item) continue;
-    if (seen.has(item.id)) report.add(`Duplicate id '${item.id}'`, rangeOf(node, root.range));
+    if (seen.has(item.id)) report.add(`Duplicate id '${item.id}'`, reading.range(node) ?? root.range);
     seen.add(item.id);
     items.push({ item, node });
   }
-  return { ok: true, root, report, items, locate };
+  return { root, items };
 }
 
-function listNodes(root: Fields, key: string, report: ShapeReport): Node[] {
-  const node = root.node(key);
-  if (node === undefined || node === null) return [];
-  if (!isSeq(node)) {
-    report.add(`'${key}' must be a list`, root.rangeOfKey(key));
-    return [];
-  }
-  return node.items as Node[];
+/**
+ * The items' places as the block edits see them (yamlBlocks.ts), from the `id` key to the end
+ * of the item's last content line; undefined when the line scan does not know the layout. Both
+ * readings place items this way, so they agree; for other layouts the exact reading takes the
+ * nodes' ranges, and the fast one leaves the file to it.
+ */
+function scannedPlaces(text: string, listKey: string, items: readonly { readonly item: { readonly id: string } }[]): ItemPlace[] | undefined {
+  const blocks = scanBlockList(text, listKey)?.items;
+  if (!blocks || blocks.length !== items.length || blocks.some((block, index) => block.id !== items[index].item.id)) return undefined;
+  // Every scanned block starts with `- id:`, so its first `id` is the key.
+  return withLines(text, blocks.map((block) => [text.indexOf('id', block.start), block.end]));
 }
 
-export function problemsOf(report: ShapeReport, locate: Locate): TextProblem[] {
+function nodePlaces(text: string, items: readonly { readonly node: unknown }[]): ItemPlace[] {
+  return withLines(text, items.map(({ node }) => YAML_NODES.range(node) ?? [0, 0]));
+}
+
+/** Ranges with the 0-based line of their start, counted in one pass as items come in text order. */
+function withLines(text: string, ranges: readonly Range[]): ItemPlace[] {
+  let line = 0;
+  let counted = 0;
+  return ranges.map(([start, end]) => {
+    if (start < counted) [line, counted] = [0, 0];
+    for (let at = text.indexOf('\n', counted); at >= 0 && at < start; at = text.indexOf('\n', at + 1)) line++;
+    counted = start;
+    return { start, end, line };
+  });
+}
+
+function problemsOf(report: ShapeReport, locate: Locate): TextProblem[] {
   return report.issues.map(({ message, start, end }) => ({ message, ...locate(start), start, end }));
 }
 
-export function failure(problems: readonly TextProblem[]): ReadFailure {
+function failure(problems: readonly TextProblem[]): ReadFailure {
   return { ok: false, error: problems[0], errors: problems };
 }

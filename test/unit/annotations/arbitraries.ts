@@ -1,7 +1,7 @@
 /** fast-check generators of annotation data, with the strings YAML finds hardest to keep. */
 
 import fc from 'fast-check';
-import type { Anchor, Annotation } from '../../../src/core/annotations/types';
+import type { Anchor, Annotation, Speaker } from '../../../src/core/annotations/types';
 
 const awkwardCharacter = fc.constantFrom('a', 'ك', 'ى', ' ', '\n', '\r', '\t', '"', "'", '#', ':', '-', '\\', '😀', '\u200f');
 const awkwardWhole = fc.constantFrom('yes', 'null', '~', '123', '0x1F', '- x', '# c', ' lead', 'trail ', '@x', '`x', '{a}', '[a]', '*a', '&a', '!a', '%a', '|', '>', 'a: b');
@@ -64,3 +64,16 @@ export function annotationArbitrary(idSeed: fc.Arbitrary<number> = fc.nat()): fc
 }
 
 export const annotationsArbitrary = fc.uniqueArray(annotationArbitrary(), { selector: (annotation) => annotation.id, maxLength: 12 });
+
+export const speakerArbitrary: fc.Arbitrary<Speaker> = fc.record(
+  {
+    id: fc.stringMatching(/^[a-z][a-z0-9_-]{0,15}$/),
+    name: nonEmptyString,
+    aliases: fc.array(awkwardString, { maxLength: 4 }),
+    role: awkwardString,
+    affiliation: awkwardString,
+  },
+  { requiredKeys: ['id', 'name', 'aliases'], noNullPrototype: true },
+);
+
+export const speakersArbitrary = fc.uniqueArray(speakerArbitrary, { selector: (speaker) => speaker.id, maxLength: 8 });
