@@ -243,7 +243,7 @@ export function readListFileFast<T extends { readonly id: string }, R>(text: str
   const report = new ShapeReport();
   const read = readItems(PLAIN_VALUES, loaded.value, text, shape, report);
   const places = read && scannedPlaces(text, shape.listKey, read.items);
-  const contents = places && shape.contents(read.root, read.items.map(({ item }, index) => ({ item, place: places[index] })));
+  const contents = places && shape.contents(read.root, placed(read.items, places));
   return report.issues.length ? undefined : contents;
 }
 
@@ -262,7 +262,7 @@ export function readListFileExactly<T extends { readonly id: string }, R>(text: 
   const read = readItems(YAML_NODES, document.contents, text, shape, report);
   if (!read) return failure(problemsOf(report, locate));
   const places = scannedPlaces(text, shape.listKey, read.items) ?? nodePlaces(text, read.items);
-  const contents = shape.contents(read.root, read.items.map(({ item }, index) => ({ item, place: places[index] })));
+  const contents = shape.contents(read.root, placed(read.items, places));
   if (report.issues.length || contents === undefined) return failure(problemsOf(report, locate));
   return contents;
 }
@@ -306,6 +306,10 @@ function scannedPlaces(text: string, listKey: string, items: readonly { readonly
   if (!blocks || blocks.length !== items.length || blocks.some((block, index) => block.id !== items[index].item.id)) return undefined;
   // Every scanned block starts with `- id:`, so its first `id` is the key.
   return withLines(text, blocks.map((block) => [text.indexOf('id', block.start), block.end]));
+}
+
+function placed<T>(items: readonly { readonly item: T }[], places: readonly ItemPlace[]): { item: T; place: ItemPlace }[] {
+  return items.map(({ item }, index) => ({ item, place: places[index] }));
 }
 
 function nodePlaces(text: string, items: readonly { readonly node: unknown }[]): ItemPlace[] {
