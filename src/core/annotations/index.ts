@@ -22,6 +22,7 @@ export {
 } from './reanchor';
 export {
   parseSidecar,
+  parseValidSidecarQuickly,
   serializeSidecar,
   insertAnnotationText,
   replaceAnnotationText,

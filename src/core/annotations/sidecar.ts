@@ -8,7 +8,7 @@
 
 import { ID_PATTERN } from './ids';
 import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, type BlockListSpec } from './yamlBlocks';
-import { readListFile, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
+import { readListFile, readListFileFast, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
 import {
   ATTRIBUTION_KINDS,
   compareAnnotations,
@@ -83,6 +83,14 @@ export function removeAnnotationText(sidecarText: string, id: string): string {
 
 export function parseSidecar(text: string): SidecarParse {
   return readListFile(text, SIDECAR_FILE);
+}
+
+/**
+ * The fast reading alone (js-yaml and the same shape rules): the contents of a valid sidecar,
+ * or undefined when only the exact reading can tell what it holds or what is wrong with it.
+ */
+export function parseValidSidecarQuickly(text: string): SidecarParse | undefined {
+  return readListFileFast(text, SIDECAR_FILE);
 }
 
 /** How a sidecar is read; for readListFileFast and readListFileExactly, one reading alone. */
