@@ -6,6 +6,9 @@ const benchmarks = [
   ['parser', ['tsx', 'bench/parse.bench.ts']],
   ['annotations', ['tsx', 'bench/annotations.bench.ts']],
   ['grammar', ['tsx', 'bench/grammar.bench.ts']],
+  ['export', ['tsx', 'bench/export.bench.ts']],
+  // Generates about 1 GB of clippings under the temp folder the first time, then about a minute a run.
+  ['workspace', ['tsx', 'bench/workspace.bench.ts']],
   ['extension host', ['tsx', 'bench/host/run.ts']],
 ];
 
