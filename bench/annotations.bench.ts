@@ -22,18 +22,9 @@ import { SIDECAR_FILE } from '../src/core/annotations/sidecar';
 import { readListFileExactly } from '../src/core/annotations/yamlShape';
 import { parseClipping } from '../src/core/parser';
 import { writeResultsSection } from './results.mjs';
+import { seeded } from './corpus';
 
 
-/** mulberry32: a tiny seeded generator, so every run benchmarks the same data. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(20130508);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

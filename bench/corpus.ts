@@ -30,3 +30,14 @@ export function buildDossier(sources: readonly string[], chars: number): string 
 export function dossierToMarkdown(dossier: string): string {
   return dossier.replace(new RegExp(`${SEPARATOR_LINE.source.slice(0, -1)}\\r?\\n(.*)$`, 'gm'), '\n## $2');
 }
+
+/** mulberry32: a tiny seeded generator, so every run benchmarks the same generated data. */
+export function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -28,6 +28,7 @@ import { indexClipping, type IndexEntry } from '../src/core/index/indexEntry';
 import { annotationMatcher, findArticles, quotesOf } from '../src/core/index/workspaceQueries';
 import { parseClipping } from '../src/core/parser';
 import { writeResultsSection } from './results.mjs';
+import { seeded } from './corpus';
 
 const repoRoot = path.resolve(__dirname, '..');
 const sharedSample = path.resolve(repoRoot, '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
@@ -54,16 +55,6 @@ function readOptions(argv: readonly string[]): Options {
   return { files: valueOf('--files', 10_000), perFile: valueOf('--per-file', 100), write: !argv.includes('--no-write') };
 }
 
-/** mulberry32: a tiny seeded generator, so every run reads the same workspace. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A gc() the benchmark can call without node flags. */
 function exposeGc(): () => void {

@@ -23,6 +23,7 @@ export {
 export {
   parseSidecar,
   parseValidSidecarQuickly,
+  ISO_TIME,
   serializeSidecar,
   insertAnnotationText,
   replaceAnnotationText,

@@ -33,7 +33,8 @@ export interface SidecarBlock {
 export type SidecarParse = SidecarRead | ReadFailure;
 type SidecarRead = { readonly ok: true; readonly sidecar: Sidecar; readonly blocks: readonly SidecarBlock[] };
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** The times an annotation records (`created`, `modified`): ISO 8601 with a zone. */
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const BASE_KEYS = ['id', 'type', 'anchor', 'author', 'created', 'modified'] as const;
 const ANCHOR_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end', 'article', 'orphaned'];
 

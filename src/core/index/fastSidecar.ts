@@ -8,6 +8,7 @@
 import {
   ATTRIBUTION_KINDS,
   ID_PATTERN,
+  ISO_TIME,
   parseSidecar,
   POLARITIES,
   SIDECAR_VERSION,
@@ -24,7 +25,6 @@ import { anchorOf, sourceTagOf, speakerTagOf, stanceTagOf } from './annotationOb
 import { readYamlSubset, type YamlMap, type YamlValue } from './yamlSubset';
 
 /** The rule of parseSidecar for `created` and `modified`. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const BASE_KEYS = ['id', 'type', 'anchor', 'author', 'created', 'modified'];
 const KEYS_BY_TYPE: Readonly<Record<Annotation['type'], ReadonlySet<string>>> = {
