@@ -92,6 +92,8 @@ describe('tagging a speaker in the browser workbench', function () {
     const wordsColumn = speakerLine.name.length + 3;
     await openQuickInput('Control+G', ':');
     await quickInput().pressSequentially(`${speakerLine.lineNumber}:${wordsColumn}`);
+    // Enter before the widget has read the line and column does nothing: wait for its answer.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `${speakerLine.lineNumber}` }).filter({ hasText: `${wordsColumn}` }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${speakerLine.lineNumber}, Col ${wordsColumn}` }).waitFor();
     await page.keyboard.press('Shift+End');
