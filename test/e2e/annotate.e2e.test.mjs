@@ -7,19 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import { parse } from 'yaml';
-import { launchChromium } from '../../scripts/test-host/chromium.mjs';
 import { stopOnExit } from '../../scripts/test-host/cleanup.mjs';
-import { choosePort } from '../../scripts/test-host/code-server.mjs';
-import { ensureHost } from '../../scripts/test-host/host-install.mjs';
-import { startPackagedWorkbench } from '../../scripts/test-host/packaged-workbench.mjs';
 import { repoRoot, samplesFolder } from '../../scripts/test-host/paths.mjs';
+import { focusedQuickPickRow as focusedRow, openBrowserWorkbench, quickInput as quickInputOf, setupLimitMs } from './browserWorkbench.mjs';
 
 const sampleName = 'water-summit-2024-03-14.clip';
 const screenshotFile = join(repoRoot, 'test-results', 'e2e', 'annotate.png');
 // README shows this one; it is replaced only on request, so a test run leaves git clean.
 const readmeScreenshot = join(repoRoot, 'docs', 'images', 'annotate.png');
-// Installing the host on a fresh machine takes minutes, once.
-const setupLimitMs = 10 * 60_000;
 
 // The samples are copied: tagging writes a sidecar and a speaker registry beside them.
 function samplesCopy() {
@@ -50,12 +45,11 @@ async function waitForFile(file, timeoutMs = 15_000) {
 describe('tagging a speaker in the browser workbench', function () {
   let workspace;
   let workbench;
-  let browser;
   let page;
   let speakerLine;
 
-  const quickInput = () => page.locator('.quick-input-widget input');
-  const focusedQuickPickRow = (text) => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text });
+  const quickInput = () => quickInputOf(page);
+  const focusedQuickPickRow = (text) => focusedRow(page, text);
   // Typing before the widget shows its prefix would type into the editor instead.
   const openQuickInput = async (key, prefix) => {
     await page.keyboard.press(key);
@@ -66,19 +60,12 @@ describe('tagging a speaker in the browser workbench', function () {
     this.timeout(setupLimitMs);
     workspace = samplesCopy();
     speakerLine = firstSpeakerLine(readFileSync(join(workspace, sampleName), 'utf8'));
-    const host = await ensureHost();
-    workbench = await startPackagedWorkbench({ host, port: await choosePort(), folder: workspace });
-    browser = await launchChromium(host);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // Shorter than mocha's timeout, so that a failure names what it was waiting for.
-    page.setDefaultTimeout(15_000);
-    await page.goto(workbench.url);
-    await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+    workbench = await openBrowserWorkbench(workspace);
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await workbench?.stop();
+    await workbench?.close();
   });
 
   it(`selects the words of a "Name: words" line of ${sampleName}`, async () => {

@@ -4,44 +4,31 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
-import { launchChromium } from '../../scripts/test-host/chromium.mjs';
-import { choosePort } from '../../scripts/test-host/code-server.mjs';
-import { ensureHost } from '../../scripts/test-host/host-install.mjs';
-import { startPackagedWorkbench } from '../../scripts/test-host/packaged-workbench.mjs';
 import { repoRoot, samplesFolder } from '../../scripts/test-host/paths.mjs';
+import { focusedQuickPickRow as focusedRow, openBrowserWorkbench, quickInput as quickInputOf, setupLimitMs } from './browserWorkbench.mjs';
 
 const sampleName = readdirSync(samplesFolder).filter((name) => name.endsWith('.clip')).sort()[0];
 const screenshotFile = join(repoRoot, 'test-results', 'e2e', 'editor.png');
 // README shows this one; it is replaced only on request, so a test run leaves git clean.
 const readmeScreenshot = join(repoRoot, 'docs', 'images', 'editor.png');
-// Installing the host on a fresh machine takes minutes, once.
-const setupLimitMs = 10 * 60_000;
 
 describe('the packaged extension in the browser workbench', function () {
   let workbench;
-  let browser;
   let page;
 
   const statusBarItem = (id) => page.locator(`[id="${id}"]`);
-  const quickInput = () => page.locator('.quick-input-widget input');
-  const focusedQuickPickRow = (text) => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text });
+  const quickInput = () => quickInputOf(page);
+  const focusedQuickPickRow = (text) => focusedRow(page, text);
 
   before(async function () {
     this.timeout(setupLimitMs);
     assert.ok(sampleName, 'samples/ has a .clip file');
-    const host = await ensureHost();
-    workbench = await startPackagedWorkbench({ host, port: await choosePort(), folder: samplesFolder });
-    browser = await launchChromium(host);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // Shorter than mocha's timeout, so that a failure names what it was waiting for.
-    page.setDefaultTimeout(15_000);
-    await page.goto(workbench.url);
-    await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+    workbench = await openBrowserWorkbench(samplesFolder);
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await workbench?.stop();
+    await workbench?.close();
   });
 
   it(`opens ${sampleName} through Quick Open`, async () => {
