@@ -34,15 +34,17 @@ async function annotatedFolder(): Promise<Fixture> {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   assert.ok(root, 'the tests run in a workspace');
   const folder = await fs.mkdtemp(path.join(root, 'export-'));
-  await fs.mkdir(path.join(folder, 'sub'));
   const relative = path.basename(folder);
   const clippings: [string, string, Sidecar][] = [
     [`${relative}/water.clip`, WATER_TEXT, { version: 1, clipping: 'water.clip', annotations: WATER_ANNOTATIONS }],
     [`${relative}/sub/harbour.clip`, HARBOUR_DOSSIER, { version: 1, clipping: 'harbour.clip', annotations: [HARBOUR_ANNOTATION] }],
   ];
+  // Written through VS Code's file service, which announces its own writes: the operating
+  // system's watcher can miss files written into a folder created a moment before.
+  const write = (file: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.file(path.join(root, file)), new TextEncoder().encode(text));
   for (const [file, text, sidecar] of clippings) {
-    await fs.writeFile(path.join(root, file), text, 'utf8');
-    await fs.writeFile(path.join(root, `${file}.annotations.yaml`), serializeSidecar(sidecar), 'utf8');
+    await write(file, text);
+    await write(`${file}.annotations.yaml`, serializeSidecar(sidecar));
   }
   return {
     folder: vscode.Uri.file(folder),
