@@ -108,6 +108,7 @@ describe('Fast sidecar reading', () => {
       KERRY_SIDECAR.replace('cue: قال', 'cue:\tقال'),
       KERRY_SIDECAR.replace('cue: قال', 'ceu: قال'),
       KERRY_SIDECAR.replace('cue: قال', 'cue: a: b'),
+      KERRY_SIDECAR.replace('cue: قال', 'cue: -\tقال'),
       KERRY_SIDECAR.replace('id: a-0v6t1s5rbe', 'id: a-3k9x2m7q1d'),
       KERRY_SIDECAR.replace('version: 1', 'version: 2'),
       KERRY_SIDECAR.replace('version: 1', '---\nversion: 1'),

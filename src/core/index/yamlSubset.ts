@@ -56,8 +56,8 @@ const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 /** The numbers read here; other spellings (`007`, `0x1F`, `1e3`) go to the yaml library. */
 const PLAIN_WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
-/** A plain scalar cannot start with these (`-`, `?` and `:` only when a space follows). */
-const INDICATOR_START = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?: |$))/;
+/** A plain scalar cannot start with these (`-`, `?` and `:` only when a space or a tab follows). */
+const INDICATOR_START = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:[ \t]|$))/;
 /**
  * Inside a plain scalar, `: ` starts a mapping and ` #` a comment (a tab counts as the space).
  * Tabs inside are kept; a tab at either end is left to the yaml library.
