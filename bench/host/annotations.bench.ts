@@ -5,29 +5,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
-
-const EXTENSION_ID = 'clippings-lab.press-clippings';
-
-interface Measurement {
-  readonly name: string;
-  readonly ms: number;
-  readonly note: string;
-}
-
-/** The longest time the event loop went without running a 5 ms ticker: how long the host was blocked. */
-function watchEventLoop(): () => number {
-  let last = performance.now();
-  let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-  }, 5);
-  return () => {
-    clearInterval(ticker);
-    return Math.max(0, longest);
-  };
-}
+import { EXTENSION_ID, type Measurement, watchEventLoop } from './measure';
 
 function nextChange(api: ClippingsApi, document: vscode.TextDocument): Promise<void> {
   return new Promise((resolve) => {
@@ -79,12 +57,9 @@ export async function run(): Promise<void> {
   if (!BENCH_ANNOTATED || !BENCH_RESULTS) throw new Error('BENCH_ANNOTATED and BENCH_RESULTS must be set');
   const extension = vscode.extensions.getExtension<ClippingsApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  const wasActive = extension.isActive;
-  const activationStarted = performance.now();
   const api = await extension.activate();
-  const activationMs = performance.now() - activationStarted;
   const dossiers = JSON.parse(BENCH_ANNOTATED) as { file: string; label: string; quote: { line: number; start: number; end: number } }[];
-  const results: Measurement[] = [{ name: 'activation', ms: activationMs, note: wasActive ? 'already active: not a measurement' : 'extension.activate() from inactive, no clipping open' }];
+  const results: Measurement[] = [];
   for (const dossier of dossiers) {
     results.push(...(await measureDossier(api, dossier.file, dossier.label, dossier.quote)));
   }

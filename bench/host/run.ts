@@ -3,6 +3,7 @@
  * - the outline of a 10-million-character clipping against the built-in Markdown outline of
  *   the same text, for our own sample repeated (short articles, many symbols) and, when
  *   present, the shared real dossier repeated (articles of real length);
+ * - activation, from a workspace where nothing has activated the extension yet;
  * - annotations on heavily annotated dossiers (1,000 and 10,000 annotations).
  * Prints tables and updates bench/RESULTS.md. Run after `node scripts/build.mjs --bench`.
  */
@@ -49,6 +50,23 @@ const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
     return { BENCH_CLIPPING: join(workspace, 'large.clip'), BENCH_MARKDOWN: join(workspace, 'large.md') };
   },
 }));
+
+/**
+ * A workspace with nothing that activates the extension (no clipping, no sidecar, no plain
+ * text), and a small clipping outside it for the first outline after activation.
+ */
+const ACTIVATION_JOB: Job = {
+  label: 'Activation',
+  suite: 'activation.bench.js',
+  prepare: (workspace) => {
+    writeFileSync(join(workspace, 'README.md'), '# A workspace without clippings\n');
+    const outside = mkdtempSync(join(tmpdir(), 'clippings-bench-outside-'));
+    stopOnExit(() => rmSync(outside, { recursive: true, force: true }));
+    const clipping = join(outside, 'small.clip');
+    writeFileSync(clipping, readFileSync(DOSSIERS[0].source, 'utf8'));
+    return { BENCH_CLIPPING: clipping };
+  },
+};
 
 const ANNOTATION_JOB: Job = {
   label: 'Annotations',
@@ -115,7 +133,7 @@ runScript(async () => {
   const host = await ensureHost();
   // `--only annotations` (or any word of a job's label) measures just the jobs it names.
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
-  const jobs = [...OUTLINE_JOBS, ANNOTATION_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
+  const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
   for (const job of jobs) {
     const { vscode, results } = await measure(host, job);
     const markdown = table(job.label, vscode, results);
