@@ -24,8 +24,24 @@ const shared = {
   logLevel: 'warning',
 };
 
+/**
+ * Every module of ours imports `vscode` as a namespace; bundled as CommonJS, each import
+ * would copy all the API's properties into a namespace object of its own at load time. One
+ * bundled module re-exports `vscode` instead, so the copy is made once.
+ */
+const vscodeImportedOnce = {
+  name: 'vscode-imported-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, ({ namespace }) =>
+      namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const extension = {
   ...shared,
+  plugins: [vscodeImportedOnce],
   // The workers parse large sidecars, and the workspace's clippings, off the extension host's main thread.
   entryPoints: { extension: 'src/extension.ts', sidecarParseWorker: 'src/features/annotations/sidecarParseWorker.ts', workspaceIndexWorker: 'src/features/workspace/indexWorker.ts' },
   outdir: 'dist',

@@ -7,7 +7,7 @@
  * - annotations on heavily annotated dossiers (1,000 and 10,000 annotations).
  * Prints tables and updates bench/RESULTS.md. Run after `node scripts/build.mjs --bench`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exitAfter, stopOnExit } from '../../scripts/test-host/cleanup.mjs';
@@ -38,6 +38,10 @@ interface Job {
   readonly suite: string;
   /** Writes the job's files into `workspace`; returns the environment the suite reads them from. */
   readonly prepare: (workspace: string) => Record<string, string>;
+  /** How many hosts to measure in, one after the other; each row is the median over them. */
+  readonly runs?: number;
+  /** Names of do-nothing extensions installed beside ours (see bench/host/baseline-extension). */
+  readonly baselines?: readonly string[];
 }
 
 const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
@@ -58,6 +62,11 @@ const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
 const ACTIVATION_JOB: Job = {
   label: 'Activation',
   suite: 'activation.bench.js',
+  // Activation happens once per host, and a single run on a shared machine says little.
+  runs: 5,
+  // The first absorbs what VS Code does once, at the first activation in a host; the second
+  // is what VS Code spends activating any extension, which ours is compared with.
+  baselines: ['activation-baseline-first', 'activation-baseline'],
   prepare: (workspace) => {
     writeFileSync(join(workspace, 'README.md'), '# A workspace without clippings\n');
     const outside = mkdtempSync(join(tmpdir(), 'clippings-bench-outside-'));
@@ -100,6 +109,20 @@ function writeAnnotatedDossier(workspace: string, count: number) {
   return { file, label: `${count.toLocaleString('en')} annotations`, quote: { line: position.line, start: position.character, end: position.character + (title.end - title.start) } };
 }
 
+/** A throwaway extensions folder with one copy of the do-nothing extension per name. */
+function installBaselines(names: readonly string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'clippings-bench-extensions-'));
+  stopOnExit(() => rmSync(folder, { recursive: true, force: true }));
+  const template = join(repoRoot, 'bench', 'host', 'baseline-extension');
+  for (const name of names) {
+    const copy = join(folder, `clippings-lab.${name}-0.0.1`);
+    cpSync(template, copy, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+    writeFileSync(join(copy, 'package.json'), JSON.stringify({ ...manifest, name }, null, 2));
+  }
+  return folder;
+}
+
 async function measure(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
   const workspace = mkdtempSync(join(tmpdir(), 'clippings-bench-'));
   stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
@@ -110,12 +133,26 @@ async function measure(host: unknown, job: Job): Promise<{ vscode: string; resul
     host,
     workspace,
     extensionDevelopmentPath: repoRoot,
+    extensionsDir: installBaselines(job.baselines ?? []),
     extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', job.suite),
     environment,
     workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
   });
   if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
   return JSON.parse(readFileSync(results, 'utf8'));
+}
+
+/** The job measured in `job.runs` hosts: each row's median, its spread in the note. */
+async function measureRuns(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
+  const runs: { vscode: string; results: Measurement[] }[] = [];
+  for (let run = 0; run < (job.runs ?? 1); run++) runs.push(await measure(host, job));
+  if (runs.length === 1) return runs[0];
+  const results = runs[0].results.map(({ name, note }, row) => {
+    const values = runs.map((run) => run.results[row].ms).sort((a, b) => a - b);
+    const median = values[Math.floor(values.length / 2)];
+    return { name, ms: median, note: `${note}; median of ${values.length} hosts, ${values[0].toFixed(0)}–${values.at(-1)?.toFixed(0)} ms` };
+  });
+  return { vscode: runs[0].vscode, results };
 }
 
 function table(label: string, vscode: string, results: readonly Measurement[]): string {
@@ -135,7 +172,7 @@ runScript(async () => {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
   const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
   for (const job of jobs) {
-    const { vscode, results } = await measure(host, job);
+    const { vscode, results } = await measureRuns(host, job);
     const markdown = table(job.label, vscode, results);
     console.log(markdown);
     writeResultsSection(sectionName(job), markdown);

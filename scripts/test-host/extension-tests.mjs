@@ -20,11 +20,12 @@ function automationLogPrinter(workbenchLog) {
 }
 
 // Resolves with the exit code of the suite's run(): 0 when its promise resolved. The
-// workbench's own log goes to `workbenchLogFile`, the suite's output to stdout.
-export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile }) {
+// workbench's own log goes to `workbenchLogFile`, the suite's output to stdout. Installed
+// extensions come from `extensionsDir` (by default none).
+export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile, extensionsDir }) {
   mkdirSync(dirname(workbenchLogFile), { recursive: true });
   const workbenchLog = createWriteStream(workbenchLogFile);
-  const server = await startCodeServer({ host, folder: workspace, port: await choosePort() });
+  const server = await startCodeServer({ host, folder: workspace, port: await choosePort(), extensionsDir });
   const browser = await launchChromium(host);
   try {
     const page = await browser.newPage();

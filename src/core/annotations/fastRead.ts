@@ -13,45 +13,47 @@
  * - complex keys and duplicate keys are errors in js-yaml, as duplicates are in the yaml library.
  */
 
-import {
-  constructFromEvents,
-  defineScalarTag,
-  EVENT_ID,
-  mapTag,
-  NOT_RESOLVED,
-  parseEvents,
-  SCALAR_STYLE,
-  Schema as LoaderSchema,
-  seqTag,
-  strTag,
-  type Event,
-} from 'js-yaml';
-import { isScalar, Schema, type ScalarTag } from 'yaml';
+import type { Event, Schema as LoaderSchema } from 'js-yaml';
+import type { ScalarTag } from 'yaml';
+import { jsYaml, yaml } from './yamlLibraries';
 
-/** The yaml library's tags for plain scalars (null, booleans, numbers), in the order it tries them. */
-const CORE_SCALAR_TAGS = new Schema({ schema: 'core' }).tags.filter(
-  (tag): tag is ScalarTag & { readonly test: RegExp } => tag.default === true && tag.test !== undefined,
-);
+/** What reading needs from both libraries, made on first use (see yamlLibraries.ts). */
+interface Loader {
+  readonly schema: LoaderSchema;
+  readonly readsAlike: (event: Event) => boolean;
+}
 
-/** One match for all of them, at least as broad as each, so that a string, the common case, costs one test. */
-const MAYBE_CORE_SCALAR = new RegExp(CORE_SCALAR_TAGS.map((tag) => `(?:${tag.test.source})`).join('|'), 'i');
+let loader: Loader | undefined;
 
-/** A plain scalar as the yaml library reads it: the first of its tags that matches, else a string. */
-const YAML_LIBRARY_PLAIN_SCALAR = defineScalarTag('tag:press-clippings,2024:yaml-library-plain-scalar', {
-  implicit: true,
-  implicitFirstChars: null,
-  resolve: (source) => {
-    const tag = MAYBE_CORE_SCALAR.test(source) ? CORE_SCALAR_TAGS.find((candidate) => candidate.test.test(source)) : undefined;
-    if (!tag) return NOT_RESOLVED;
-    const value = tag.resolve(source, (message) => {
-      throw new Error(message);
-    }, {});
-    return isScalar(value) ? value.value : value;
-  },
-  identify: () => false,
-});
+function fastLoader(): Loader {
+  return (loader ??= { schema: loaderSchema(), readsAlike: readsAlikeTest() });
+}
 
-const SCHEMA = new LoaderSchema([strTag, seqTag, mapTag, YAML_LIBRARY_PLAIN_SCALAR]);
+/** js-yaml's strings, sequences and mappings, with plain scalars read as the yaml library reads them. */
+function loaderSchema(): LoaderSchema {
+  const { defineScalarTag, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } = jsYaml;
+  /** The yaml library's tags for plain scalars (null, booleans, numbers), in the order it tries them. */
+  const coreScalarTags = new yaml.Schema({ schema: 'core' }).tags.filter(
+    (tag): tag is ScalarTag & { readonly test: RegExp } => tag.default === true && tag.test !== undefined,
+  );
+  /** One match for all of them, at least as broad as each, so that a string, the common case, costs one test. */
+  const maybeCoreScalar = new RegExp(coreScalarTags.map((tag) => `(?:${tag.test.source})`).join('|'), 'i');
+  /** A plain scalar as the yaml library reads it: the first of its tags that matches, else a string. */
+  const yamlLibraryPlainScalar = defineScalarTag('tag:press-clippings,2024:yaml-library-plain-scalar', {
+    implicit: true,
+    implicitFirstChars: null,
+    resolve: (source) => {
+      const tag = maybeCoreScalar.test(source) ? coreScalarTags.find((candidate) => candidate.test.test(source)) : undefined;
+      if (!tag) return NOT_RESOLVED;
+      const value = tag.resolve(source, (message) => {
+        throw new Error(message);
+      }, {});
+      return yaml.isScalar(value) ? value.value : value;
+    },
+    identify: () => false,
+  });
+  return new Schema([strTag, seqTag, mapTag, yamlLibraryPlainScalar]);
+}
 
 /**
  * Text that js-yaml reads otherwise than the yaml library (found by fuzzing the two): a lone
@@ -70,9 +72,10 @@ const READ_OTHERWISE = new RegExp(
 export function loadPlainly(text: string): { readonly value: unknown } | undefined {
   if (READ_OTHERWISE.test(text)) return undefined;
   try {
-    const events = parseEvents(text, {});
+    const { schema, readsAlike } = fastLoader();
+    const events = jsYaml.parseEvents(text, {});
     if (!events.every(readsAlike)) return undefined;
-    const documents = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
+    const documents = jsYaml.constructFromEvents(events, { source: text, schema, maxAliases: 0 });
     return documents.length === 1 ? { value: documents[0] } : undefined;
   } catch {
     // Whatever js-yaml refuses, the yaml library reports precisely.
@@ -80,18 +83,22 @@ export function loadPlainly(text: string): { readonly value: unknown } | undefin
   }
 }
 
-function readsAlike(event: Event): boolean {
-  switch (event.type) {
-    case EVENT_ID.DOCUMENT:
-      return event.directives.length === 0;
-    case EVENT_ID.SCALAR:
-      return hasNoProperties(event) && event.style !== SCALAR_STYLE.LITERAL_BLOCK && event.style !== SCALAR_STYLE.FOLDED_BLOCK;
-    case EVENT_ID.SEQUENCE:
-    case EVENT_ID.MAPPING:
-      return hasNoProperties(event);
-    default:
-      return true;
-  }
+/** Whether the yaml library reads an event as js-yaml does: no directives, tags, anchors or block scalars. */
+function readsAlikeTest(): (event: Event) => boolean {
+  const { EVENT_ID, SCALAR_STYLE } = jsYaml;
+  return (event) => {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        return event.directives.length === 0;
+      case EVENT_ID.SCALAR:
+        return hasNoProperties(event) && event.style !== SCALAR_STYLE.LITERAL_BLOCK && event.style !== SCALAR_STYLE.FOLDED_BLOCK;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
+        return hasNoProperties(event);
+      default:
+        return true;
+    }
+  };
 }
 
 function hasNoProperties(event: { readonly tagStart: number; readonly anchorStart: number }): boolean {

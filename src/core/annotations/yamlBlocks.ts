@@ -10,7 +10,8 @@
  * Document, which still keeps comments but may reformat the file.
  */
 
-import { Document, isMap, isScalar, isSeq, Pair, parse, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from './yamlLibraries';
 
 /** Deterministic output, one line per value: no folding, no block scalars, no multi-line quotes. */
 const TO_STRING = {
@@ -50,14 +51,14 @@ export interface BlockLayout {
 
 /** Top-level `key: value` lines, in the key order of `value`. */
 export function renderEntries(value: Record<string, unknown>): string {
-  const document = new Document(value);
+  const document = new yaml.Document(value);
   applyHouseStyle(document);
   return document.toString(TO_STRING);
 }
 
 /** One item as the lines of a block list indented by `indent`, ending with a line break. */
 export function renderItem(value: Record<string, unknown>, indent: number, lineBreak = '\n'): string {
-  const document = new Document([value]);
+  const document = new yaml.Document([value]);
   applyHouseStyle(document);
   return reindent(document.toString(TO_STRING), 0, indent, lineBreak);
 }
@@ -113,9 +114,9 @@ export function replaceItemTexts<T>(spec: BlockListSpec<T>, text: string, items:
 function rewriteBlock<T>(spec: BlockListSpec<T>, text: string, block: ItemBlock, layout: BlockLayout, item: T): string {
   const blockText = text.slice(block.start, block.end);
   if (!blockText.includes('#')) return renderItem(spec.toYaml(item), layout.itemIndent, layout.lineBreak);
-  const document = parseDocument(reindent(blockText, layout.itemIndent, 0, '\n'));
-  const node = isSeq(document.contents) ? document.contents.items[0] : undefined;
-  if (!isMap(node)) throw new Error(`The item '${block.id}' is not a mapping`);
+  const document = yaml.parseDocument(reindent(blockText, layout.itemIndent, 0, '\n'));
+  const node = yaml.isSeq(document.contents) ? document.contents.items[0] : undefined;
+  if (!yaml.isMap(node)) throw new Error(`The item '${block.id}' is not a mapping`);
   updateMap(document, node, spec.toYaml(item));
   return reindent(document.toString(TO_STRING), 0, layout.itemIndent, layout.lineBreak);
 }
@@ -153,7 +154,7 @@ function compareKeys(a: SortKey, b: SortKey): number {
 function blockData(text: string, block: ItemBlock, layout: BlockLayout): () => unknown {
   return () => {
     try {
-      const parsed: unknown = parse(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
+      const parsed: unknown = yaml.parse(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
       return Array.isArray(parsed) ? parsed[0] : undefined;
     } catch {
       return undefined;
@@ -162,11 +163,11 @@ function blockData(text: string, block: ItemBlock, layout: BlockLayout): () => u
 }
 
 function nodeData(node: unknown): () => unknown {
-  return () => (isMap(node) ? node.toJSON() : undefined);
+  return () => (yaml.isMap(node) ? node.toJSON() : undefined);
 }
 
 function indexOfId(list: { readonly items: readonly unknown[] }, id: string): number {
-  return list.items.findIndex((node) => isMap(node) && String(node.get('id')) === id);
+  return list.items.findIndex((node) => yaml.isMap(node) && String(node.get('id')) === id);
 }
 
 /**
@@ -180,16 +181,16 @@ function editWholeDocument<T>(
   locate: (list: { readonly items: readonly unknown[] }) => number,
   deleteCount = 0,
 ): string {
-  const document = parseDocument(text);
+  const document = yaml.parseDocument(text);
   if (document.errors.length) throw new Error(`Cannot edit invalid YAML: ${document.errors[0].message}`);
   const existing = document.get(spec.key, true);
-  const list = isSeq(existing) ? existing : document.createNode([]);
-  if (!isSeq(existing)) document.set(spec.key, list);
+  const list = yaml.isSeq(existing) ? existing : document.createNode([]);
+  if (!yaml.isSeq(existing)) document.set(spec.key, list);
   const index = locate(list);
   if (index < 0) throw new Error(`No item with that id in '${spec.key}'`);
   if (item === undefined) {
     list.items.splice(index, deleteCount);
-  } else if (deleteCount && isMap(list.items[index])) {
+  } else if (deleteCount && yaml.isMap(list.items[index])) {
     updateMap(document, list.items[index], spec.toYaml(item));
   } else {
     list.items.splice(index, deleteCount, document.createNode(spec.toYaml(item)));
@@ -212,10 +213,10 @@ function updateMap(document: Document, map: YAMLMap, value: Record<string, unkno
     if (!pair) {
       const before = keys.slice(0, order);
       const at = map.items.filter((candidate) => before.includes(keyOf(candidate))).length;
-      map.items.splice(at, 0, new Pair(document.createNode(key), applyHouseStyle(document.createNode(next))));
-    } else if (isPlainObject(next) && isMap(pair.value)) {
+      map.items.splice(at, 0, new yaml.Pair(document.createNode(key), applyHouseStyle(document.createNode(next))));
+    } else if (isPlainObject(next) && yaml.isMap(pair.value)) {
       updateMap(document, pair.value, next);
-    } else if (isScalar(pair.value) && (typeof next === 'string' || typeof next === 'number' || typeof next === 'boolean')) {
+    } else if (yaml.isScalar(pair.value) && (typeof next === 'string' || typeof next === 'number' || typeof next === 'boolean')) {
       pair.value.value = next;
       applyHouseStyle(pair.value);
     } else if (!sameData(pair.value, next)) {
@@ -229,7 +230,7 @@ function updateMap(document: Document, map: YAMLMap, value: Record<string, unkno
 }
 
 function keyOf(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : '';
+  return yaml.isScalar(pair.key) ? String(pair.key.value) : '';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -237,7 +238,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function sameData(node: unknown, value: unknown): boolean {
-  const data = isMap(node) || isSeq(node) || isScalar(node) ? node.toJSON() : node;
+  const data = yaml.isMap(node) || yaml.isSeq(node) || yaml.isScalar(node) ? node.toJSON() : node;
   return JSON.stringify(data) === JSON.stringify(value);
 }
 
@@ -247,12 +248,12 @@ function sameData(node: unknown, value: unknown): boolean {
  * `[رويترز, أ ف ب]`.
  */
 function applyHouseStyle<T extends Document | Node>(target: T): T {
-  visit(target, {
+  yaml.visit(target, {
     Scalar(_, scalar) {
       if (typeof scalar.value === 'string' && /[\r\n]/.test(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
     },
     Seq(_, seq) {
-      if (seq.items.every(isScalar)) seq.flow = true;
+      if (seq.items.every(yaml.isScalar)) seq.flow = true;
     },
   });
   return target;

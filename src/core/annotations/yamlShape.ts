@@ -6,7 +6,7 @@
  * YAML it leaves alone. So a valid file reads quickly and a broken one gets precise messages.
  */
 
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yamlLibraries';
 import { loadPlainly } from './fastRead';
 import type { TextProblem } from './types';
 import { scanBlockList } from './yamlBlocks';
@@ -47,18 +47,18 @@ interface Reading {
 
 /** The exact reading: nodes of the yaml library's Document API. */
 const YAML_NODES: Reading = {
-  isMap,
-  keys: (map) => (isMap(map) ? map.items.map((pair) => pair.key) : []),
-  keyText: (key) => (isScalar(key) ? String(key.value) : undefined),
+  isMap: (node) => yaml.isMap(node),
+  keys: (map) => (yaml.isMap(map) ? map.items.map((pair) => pair.key) : []),
+  keyText: (key) => (yaml.isScalar(key) ? String(key.value) : undefined),
   value: (map, key) => {
-    const pair = isMap(map) ? map.items.find((candidate) => isScalar(candidate.key) && String(candidate.key.value) === key) : undefined;
+    const pair = yaml.isMap(map) ? map.items.find((candidate) => yaml.isScalar(candidate.key) && String(candidate.key.value) === key) : undefined;
     if (!pair) return undefined;
-    return pair.value === null || (isScalar(pair.value) && pair.value.value === null) ? null : pair.value;
+    return pair.value === null || (yaml.isScalar(pair.value) && pair.value.value === null) ? null : pair.value;
   },
-  items: (node) => (isSeq(node) ? node.items : undefined),
-  isScalar,
-  scalarValue: (node) => (isScalar(node) ? node.value : undefined),
-  range: (node) => (isNode(node) && node.range ? [node.range[0], node.range[1]] : undefined),
+  items: (node) => (yaml.isSeq(node) ? node.items : undefined),
+  isScalar: (node) => yaml.isScalar(node),
+  scalarValue: (node) => (yaml.isScalar(node) ? node.value : undefined),
+  range: (node) => (yaml.isNode(node) && node.range ? [node.range[0], node.range[1]] : undefined),
 };
 
 function isObject(node: unknown): node is Record<string, unknown> {
@@ -249,8 +249,8 @@ export function readListFileFast<T extends { readonly id: string }, R>(text: str
 
 /** The exact reading alone, with the line and column of every problem. */
 export function readListFileExactly<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | ReadFailure {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new yaml.LineCounter();
+  const document = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate: Locate = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line - 1, column: col - 1 };
