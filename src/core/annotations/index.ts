@@ -13,6 +13,7 @@ export { createAnchor, applyTextChange, applyTextChanges, type TextChange } from
 export {
   reanchor,
   reanchorAll,
+  reanchorAllInSteps,
   DEFAULT_MAX_ERROR_RATE,
   MIN_CONTEXT_AGREEMENT,
   type ReanchorOptions,
@@ -28,7 +29,9 @@ export {
   insertAnnotationText,
   replaceAnnotationText,
   replaceAnnotationTexts,
+  writeMovedAnnotationsText,
   removeAnnotationText,
+  type MovedAnnotation,
   type SidecarBlock,
   type SidecarParse,
 } from './sidecar';

@@ -92,14 +92,33 @@ export function reanchorAll(
   text: string,
   options: Omit<ReanchorOptions, 'expectedShift'> = {},
 ): ReanchorOutcome[] {
+  const steps = reanchorAllInSteps(anchors, text, options, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * reanchorAll, pausing (yielding) after every `stepSize` anchors and returning the outcomes at
+ * the end: a caller with many thousands of anchors can let other work run between steps. The
+ * text must not change until the steps are done.
+ */
+export function* reanchorAllInSteps(
+  anchors: readonly Anchor[],
+  text: string,
+  options: Omit<ReanchorOptions, 'expectedShift'> = {},
+  stepSize = 500,
+): Generator<void, ReanchorOutcome[], void> {
   const order = anchors.map((_, index) => index).sort((a, b) => anchors[a].start - anchors[b].start);
   const outcomes = new Array<ReanchorOutcome>(anchors.length);
   let shift = 0;
+  let done = 0;
   for (const index of order) {
     const anchor = anchors[index];
     const result = reanchor(anchor, text, { ...options, expectedShift: shift });
     if (result.status !== 'orphan') shift = result.start - anchor.start;
     outcomes[index] = { status: result.status, anchor: settle(anchor, text, result, options.articles) };
+    if (++done % stepSize === 0) yield;
   }
   return outcomes;
 }

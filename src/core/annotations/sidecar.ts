@@ -7,7 +7,7 @@
  */
 
 import { ID_PATTERN } from './ids';
-import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, type BlockListSpec } from './yamlBlocks';
+import { insertItemText, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, rewriteBlock, scanBlockList, type BlockListSpec, type ItemBlock } from './yamlBlocks';
 import { readListFile, readListFileFast, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
 import {
   ATTRIBUTION_KINDS,
@@ -76,6 +76,199 @@ export function replaceAnnotationText(sidecarText: string, id: string, annotatio
 /** Rewrite the blocks of several annotations at once (anchors moved by an edit of the clipping). */
 export function replaceAnnotationTexts(sidecarText: string, annotations: readonly Annotation[]): string {
   return replaceItemTexts(ANNOTATIONS, sidecarText, new Map(annotations.map((annotation) => [annotation.id, annotation])));
+}
+
+/** An annotation to write after an edit of the clipping moved its anchor. */
+export interface MovedAnnotation {
+  readonly annotation: Annotation;
+  /**
+   * The offsets its block records, when nothing else about it changed since (same words,
+   * context, article, fields): then only the two numbers need changing.
+   */
+  readonly recorded?: { readonly start: number; readonly end: number };
+}
+
+/**
+ * Rewrites the blocks of annotations whose anchors an edit of the clipping moved, in one pass.
+ * Most of them only moved: rather than rendering their blocks anew (the yaml library takes
+ * ~0.1 ms a block, a second and more for 10,000), the numbers on their `start:` and `end:`
+ * lines are swapped, when the block's layout makes that certainly right: one `key: value` per
+ * line, every value complete on its line, the anchor a block mapping whose offsets read
+ * `recorded`. Any other block is rewritten as replaceAnnotationTexts does; the result means
+ * the same either way.
+ */
+export function writeMovedAnnotationsText(sidecarText: string, moved: readonly MovedAnnotation[]): string {
+  const byId = new Map(moved.map((entry) => [entry.annotation.id, entry]));
+  const layout = scanBlockList(sidecarText, ANNOTATIONS.key);
+  const found = new Map<string, number>();
+  for (const block of layout?.items ?? []) {
+    if (block.id !== undefined && byId.has(block.id)) found.set(block.id, (found.get(block.id) ?? 0) + 1);
+  }
+  if (!layout || found.size !== byId.size || [...found.values()].some((count) => count > 1)) {
+    return replaceAnnotationTexts(sidecarText, moved.map((entry) => entry.annotation));
+  }
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  for (const block of layout.items) {
+    const entry = block.id === undefined ? undefined : byId.get(block.id);
+    if (!entry) continue;
+    const { annotation, recorded } = entry;
+    const edits = recorded && offsetEdits(sidecarText, block, recorded, annotation.anchor);
+    if (edits) {
+      for (const edit of edits) {
+        parts.push(sidecarText.slice(copiedUpTo, edit.at), edit.text);
+        copiedUpTo = edit.at + edit.length;
+      }
+    } else {
+      parts.push(sidecarText.slice(copiedUpTo, block.start), rewriteBlock(ANNOTATIONS, sidecarText, block, layout, annotation));
+      copiedUpTo = block.end;
+    }
+  }
+  parts.push(sidecarText.slice(copiedUpTo));
+  return parts.join('');
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+/** Characters that cannot start a plain value we are sure of: quotes, flow and block indicators, anchors, tags, reserved. */
+const NOT_PLAIN_START = new Set([...`"'[]{}|>&*!%@\`#,`].map((character) => character.charCodeAt(0)));
+const QUOTED = String.raw`"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'`;
+/** A flow list's item: quoted, or plain with no comment (` #`) in it. */
+const FLOW_ITEM = String.raw`(?:${QUOTED}|[^,"'[\]{}#\s](?:[^,[\]{}\s]|\s+[^,[\]{}#\s])*) *`;
+const FLOW_LIST = new RegExp(String.raw`^\[ *(?:${FLOW_ITEM}(?:, *${FLOW_ITEM})*)?\]$`);
+
+interface KeyLine {
+  /** Where the key starts: its indentation (after `- ` on an item's first line). */
+  readonly indent: number;
+  readonly dash: boolean;
+  readonly key: string;
+  /** The value, from its first to its last non-space character ('' for none). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+/**
+ * Reads `key: value` on the line [start, end) of `text`, or undefined when the line is not one
+ * whose value certainly ends on it: a multi-line scalar, a comment, a block scalar, a flow
+ * mapping, or anything unusual is left to the yaml library.
+ */
+function readKeyLine(text: string, start: number, end: number): KeyLine | undefined {
+  let at = start;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  let dash = false;
+  if (text.charCodeAt(at) === DASH && text.charCodeAt(at + 1) === SPACE) {
+    dash = true;
+    at += 2;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+  }
+  const indent = at - start;
+  const keyStart = at;
+  while (at < end && isKeyCharacter(text.charCodeAt(at))) at++;
+  if (at === keyStart || text.charCodeAt(at) !== COLON) return undefined;
+  const key = text.slice(keyStart, at);
+  at++;
+  let valueEnd = end;
+  while (valueEnd > at && (text.charCodeAt(valueEnd - 1) === SPACE || text.charCodeAt(valueEnd - 1) === CR)) valueEnd--;
+  if (at < valueEnd && text.charCodeAt(at) !== SPACE) return undefined;
+  while (at < valueEnd && text.charCodeAt(at) === SPACE) at++;
+  const valueStart = at;
+  if (valueStart < valueEnd && !completeValue(text, valueStart, valueEnd)) return undefined;
+  return { indent, dash, key, valueStart, valueEnd };
+}
+
+function isKeyCharacter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === DASH;
+}
+
+/** Whether the value [start, end) is whole on its line: a closed quoted string, a flat flow list, or a plain scalar without a comment. */
+function completeValue(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === DOUBLE_QUOTE) {
+    let at = start + 1;
+    while (at < end) {
+      const code = text.charCodeAt(at);
+      if (code === BACKSLASH) at += 2;
+      else if (code === DOUBLE_QUOTE) return at === end - 1;
+      else at++;
+    }
+    return false;
+  }
+  if (first === SINGLE_QUOTE) {
+    let at = start + 1;
+    while (at < end) {
+      if (text.charCodeAt(at) !== SINGLE_QUOTE) at++;
+      else if (text.charCodeAt(at + 1) === SINGLE_QUOTE && at + 1 < end - 1) at += 2;
+      else return at === end - 1;
+    }
+    return false;
+  }
+  if (first === 0x5b) return FLOW_LIST.test(text.slice(start, end));
+  if (NOT_PLAIN_START.has(first) || first === TAB) return false;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    // ` #` starts a comment, `: ` a mapping: not a value we are sure of.
+    if ((code === HASH && text.charCodeAt(at - 1) === SPACE) || (code === COLON && text.charCodeAt(at + 1) === SPACE) || code === TAB) return false;
+  }
+  return true;
+}
+
+/**
+ * The two number swaps that move the block's anchor from `recorded` to `now`, when the block's
+ * layout is certain. The file parses (it is never edited otherwise), so a line `key: value`
+ * whose value is whole is an entry of the mapping its indentation says.
+ */
+function offsetEdits(
+  text: string,
+  block: ItemBlock,
+  recorded: { readonly start: number; readonly end: number },
+  now: { readonly start: number; readonly end: number },
+): { at: number; length: number; text: string }[] | undefined {
+  let itemIndent = -1;
+  /** -1 before the anchor, 0 right after its key, then its entries' indentation. */
+  let anchorIndent = -1;
+  let inAnchor = false;
+  const places: { start?: number; end?: number } = {};
+  for (let lineStart = block.start; lineStart < block.end; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 || newline >= block.end ? block.end : newline;
+    const from = lineStart;
+    lineStart = lineEnd + 1;
+    let first = from;
+    while (first < lineEnd && text.charCodeAt(first) === SPACE) first++;
+    if (first === lineEnd || (first === lineEnd - 1 && text.charCodeAt(first) === CR)) continue;
+    const line = readKeyLine(text, from, lineEnd);
+    if (!line) return undefined;
+    if (itemIndent < 0) {
+      if (!line.dash || line.key !== 'id') return undefined;
+      itemIndent = line.indent;
+    } else if (line.dash || line.indent < itemIndent) {
+      return undefined;
+    } else if (line.indent === itemIndent) {
+      inAnchor = line.key === 'anchor';
+      if (inAnchor && (line.valueStart !== line.valueEnd || anchorIndent !== -1)) return undefined;
+      if (inAnchor) anchorIndent = 0;
+    } else if (inAnchor) {
+      if (anchorIndent === 0) anchorIndent = line.indent;
+      if (line.indent < anchorIndent) return undefined;
+      if (line.indent === anchorIndent && (line.key === 'start' || line.key === 'end')) {
+        const key = line.key;
+        if (places[key] !== undefined || text.slice(line.valueStart, line.valueEnd) !== String(recorded[key])) return undefined;
+        places[key] = line.valueStart;
+      }
+    }
+  }
+  if (places.start === undefined || places.end === undefined) return undefined;
+  return [
+    { at: places.start, length: String(recorded.start).length, text: String(now.start) },
+    { at: places.end, length: String(recorded.end).length, text: String(now.end) },
+  ].sort((a, b) => a.at - b.at);
 }
 
 export function removeAnnotationText(sidecarText: string, id: string): string {

@@ -111,7 +111,7 @@ export function replaceItemTexts<T>(spec: BlockListSpec<T>, text: string, items:
  * The new text of one block. A block with comments has its mapping updated in place, so they
  * survive; one without is simply rendered again, which is several times faster.
  */
-function rewriteBlock<T>(spec: BlockListSpec<T>, text: string, block: ItemBlock, layout: BlockLayout, item: T): string {
+export function rewriteBlock<T>(spec: BlockListSpec<T>, text: string, block: ItemBlock, layout: BlockLayout, item: T): string {
   const blockText = text.slice(block.start, block.end);
   if (!blockText.includes('#')) return renderItem(spec.toYaml(item), layout.itemIndent, layout.lineBreak);
   const document = yaml.parseDocument(reindent(blockText, layout.itemIndent, 0, '\n'));
