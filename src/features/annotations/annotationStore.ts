@@ -80,10 +80,14 @@ export class AnnotationStore implements vscode.Disposable {
       return existing;
     }
     const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse);
-    const annotations = new ClippingAnnotations(file, {
-      text: () => document.getText(),
-      articles: () => this.parses.get(document).articles,
-    });
+    const annotations = new ClippingAnnotations(
+      file,
+      {
+        text: () => document.getText(),
+        articles: () => this.parses.get(document).articles,
+      },
+      this.sidecarParser.writeMoved,
+    );
     const listener = annotations.onDidChange(() => this.changed.fire(document));
     const ready = annotations.refresh().catch((error: unknown) => this.log.error(`reading ${file.uri.toString(true)}: ${String(error)}`));
     const session = { annotations, ready, listener };

@@ -5,25 +5,31 @@ import {
   compareAnnotations,
   fileNameOf,
   insertAnnotationText,
-  reanchorAll,
+  reanchorAllInSteps,
   removeAnnotationText,
   replaceAnnotationText,
   replaceAnnotationTexts,
   serializeSidecar,
+  writeMovedAnnotationsText,
   SIDECAR_VERSION,
   type Annotation,
   type ArticleSpan,
+  type MovedAnnotation,
   type Sidecar,
   type TextChange,
   type TextProblem,
 } from '../../core/annotations';
 import type { FileParse, GuardedYamlFile } from './guardedYamlFile';
+import { runInSlices } from './slices';
 
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
 export interface ClippingText {
   readonly text: () => string;
   readonly articles: () => readonly ArticleSpan[];
 }
+
+/** writeMovedAnnotationsText, possibly in a worker thread for a large sidecar. */
+export type WriteMoved = (text: string, moved: readonly MovedAnnotation[]) => Promise<string>;
 
 type Change = { readonly kind: 'add'; readonly annotation: Annotation } | { readonly kind: 'remove'; readonly id: string } | { readonly kind: 'replace'; readonly annotation: Annotation };
 
@@ -35,11 +41,21 @@ type Change = { readonly kind: 'add'; readonly annotation: Annotation } | { read
  *   (the sidecar is broken) undoes the change in memory and rejects.
  * - Edits of the clipping move the anchors in memory; the moved anchors are written when the
  *   clipping is saved (`writeMovedAnchors`), so an unsaved, discarded edit leaves the sidecar as it was.
- * - When the sidecar changes on disk, its annotations are read again and re-anchored.
+ * - When the sidecar changes on disk, its annotations are read again and re-anchored, a slice
+ *   at a time when there are thousands; edits of the clipping made meanwhile move the result.
  */
 export class ClippingAnnotations implements vscode.Disposable {
   private list: Annotation[] = [];
   private readonly moved = new Set<string>();
+  /** Each annotation as its block in the sidecar has it: to tell an anchor that only moved. */
+  private persisted = new Map<string, Annotation>();
+  /** Settles when what the sidecar was last read to hold is in place (adoptions run one at a time). */
+  private adopting: Promise<void> = Promise.resolve();
+  /** The last adoption itself, which rejects when it failed. */
+  private lastAdoption: Promise<void> = Promise.resolve();
+  private disposed = false;
+  /** Edits of the clipping made while an adoption re-anchors against the text of before them. */
+  private editsDuringAdoption: (readonly TextChange[])[] | undefined;
   private readonly undoStack: Change[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -48,6 +64,7 @@ export class ClippingAnnotations implements vscode.Disposable {
   constructor(
     private file: GuardedYamlFile<Sidecar>,
     private readonly clipping: ClippingText,
+    private readonly writeMoved: WriteMoved = async (text, moved) => writeMovedAnnotationsText(text, moved),
   ) {
     this.reloadListener = file.onDidReload((parse) => this.adopt(parse));
   }
@@ -72,7 +89,8 @@ export class ClippingAnnotations implements vscode.Disposable {
 
   /** Reads the sidecar (again, if it changed on disk) and re-anchors its annotations. */
   async refresh(): Promise<void> {
-    await this.file.refresh();
+    const changed = await this.file.refresh();
+    await (changed ? this.lastAdoption : this.adopting);
   }
 
   /** The clipping was renamed: its sidecar was moved along with it. */
@@ -110,35 +128,58 @@ export class ClippingAnnotations implements vscode.Disposable {
 
   /** Moves anchors through edits of the clipping (VS Code's content changes, in its order). */
   applyEdits(changes: readonly TextChange[]): void {
-    if (this.list.length === 0) {
+    if (changes.length === 0) {
       return;
     }
-    const anchors = applyTextChanges(this.list.map((annotation) => annotation.anchor), changes);
-    let anyMoved = false;
-    this.list = this.list.map((annotation, index) => {
-      if (anchors[index] === annotation.anchor) {
-        return annotation;
-      }
-      anyMoved = true;
-      this.moved.add(annotation.id);
-      return { ...annotation, anchor: anchors[index] };
-    });
-    if (anyMoved) {
+    this.editsDuringAdoption?.push(changes);
+    const list = moveThrough(this.list, changes, this.moved);
+    if (list !== this.list) {
+      this.list = list;
       this.changed.fire();
     }
   }
 
-  /** Writes the anchors that edits moved since the last save, each in its own block. */
+  /**
+   * Writes the anchors that edits moved since the last save. An anchor that only moved (same
+   * words, same context) has just its two offsets changed in its block; any other change
+   * rewrites the block.
+   */
   async writeMovedAnchors(): Promise<void> {
+    // What is being read must be in place first: it decides what moved.
+    await this.adopting;
     const moved = this.list.filter((annotation) => this.moved.has(annotation.id));
     if (moved.length === 0 || !this.file.exists) {
       return;
     }
     this.moved.clear();
-    await this.file.edit((text) => replaceAnnotationTexts(text ?? this.newSidecarText([]), moved));
+    let persisted = true;
+    try {
+      await this.file.edit((text, changedOnDisk) => {
+        if (text === undefined || changedOnDisk) {
+          // Their file is read as it is now once written: the blocks are rewritten whole.
+          persisted = false;
+          return replaceAnnotationTexts(text ?? this.newSidecarText([]), moved);
+        }
+        return this.writeMoved(
+          text,
+          moved.map((annotation) => {
+            const recorded = this.persisted.get(annotation.id);
+            return { annotation, recorded: recorded && onlyOffsetsDiffer(recorded, annotation) ? recorded.anchor : undefined };
+          }),
+        );
+      });
+    } catch (error) {
+      // Not written: they are still to be written at the next save.
+      moved.forEach((annotation) => this.moved.add(annotation.id));
+      throw error;
+    }
+    if (persisted) {
+      moved.forEach((annotation) => this.persisted.set(annotation.id, annotation));
+    }
   }
 
   dispose(): void {
+    this.disposed = true;
     this.reloadListener.dispose();
     this.changed.dispose();
   }
@@ -149,12 +190,24 @@ export class ClippingAnnotations implements vscode.Disposable {
     const after = applyChange(this.list, change);
     this.list = after;
     this.changed.fire();
+    let persisted = true;
     try {
-      await this.file.edit((text) => (text === undefined ? this.newSidecarText(after) : applyChangeToText(text, change)));
+      await this.file.edit((text, changedOnDisk) => {
+        // After someone else's change, the file is read as a whole once written.
+        persisted = !changedOnDisk;
+        return text === undefined ? this.newSidecarText(after) : applyChangeToText(text, change);
+      });
     } catch (error) {
       this.list = before;
       this.changed.fire();
       throw error;
+    } finally {
+      // A reading of the sidecar under way (or started by this write) settles first.
+      await this.adopting;
+    }
+    if (persisted) {
+      if (change.kind === 'remove') this.persisted.delete(change.id);
+      else this.persisted.set(change.annotation.id, change.annotation);
     }
     if (this.list !== after) {
       // The sidecar was read again while this change waited to be written: what was read
@@ -190,26 +243,86 @@ export class ClippingAnnotations implements vscode.Disposable {
 
   /** The sidecar changed on disk: its annotations replace ours, anchored in the current text. */
   private adopt(parse: FileParse<Sidecar> | undefined): void {
+    const adoption = this.adopting.then(() => this.adoptNow(parse));
+    this.lastAdoption = adoption;
+    this.adopting = adoption.catch(() => undefined);
+  }
+
+  private async adoptNow(parse: FileParse<Sidecar> | undefined): Promise<void> {
     if (parse && !parse.ok) {
       // Keep showing what we had: the broken file is reported, not trusted.
       this.changed.fire();
       return;
     }
-    const annotations = parse ? [...parse.model.annotations] : [];
-    const outcomes = reanchorAll(annotations.map((annotation) => annotation.anchor), this.clipping.text(), { articles: this.clipping.articles() });
-    this.moved.clear();
-    this.list = annotations
+    const annotations = parse ? parse.model.annotations : [];
+    const edits: (readonly TextChange[])[] = [];
+    this.editsDuringAdoption = edits;
+    let outcomes;
+    try {
+      outcomes = await runInSlices(reanchorAllInSteps(annotations.map((annotation) => annotation.anchor), this.clipping.text(), { articles: this.clipping.articles() }));
+    } finally {
+      this.editsDuringAdoption = undefined;
+    }
+    if (this.disposed) {
+      return;
+    }
+    const moved = new Set<string>();
+    let list = annotations
       .map((annotation, index) => {
         const anchor = outcomes[index].anchor;
         if (anchor === annotation.anchor) {
           return annotation;
         }
-        this.moved.add(annotation.id);
+        moved.add(annotation.id);
         return { ...annotation, anchor };
       })
       .sort(compareAnnotations);
+    // The clipping was edited while its anchors were found again: they move with those edits.
+    for (const changes of edits) {
+      list = moveThrough(list, changes, moved);
+    }
+    this.list = list;
+    this.persisted = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+    this.moved.clear();
+    moved.forEach((id) => this.moved.add(id));
     this.changed.fire();
   }
+}
+
+/** The annotations moved through one change event of the clipping; the same list when none moved. */
+function moveThrough(list: Annotation[], changes: readonly TextChange[], moved: Set<string>): Annotation[] {
+  if (list.length === 0) {
+    return list;
+  }
+  const anchors = applyTextChanges(list.map((annotation) => annotation.anchor), changes);
+  let anyMoved = false;
+  const result = list.map((annotation, index) => {
+    if (anchors[index] === annotation.anchor) {
+      return annotation;
+    }
+    anyMoved = true;
+    moved.add(annotation.id);
+    return { ...annotation, anchor: anchors[index] };
+  });
+  return anyMoved ? result : list;
+}
+
+/** Whether `current` is `recorded` with its anchor moved, and nothing else changed: words, context, article, orphan state, fields. */
+function onlyOffsetsDiffer(recorded: Annotation, current: Annotation): boolean {
+  const was = recorded.anchor;
+  const is = current.anchor;
+  if (
+    was.quote !== is.quote ||
+    was.prefix !== is.prefix ||
+    was.suffix !== is.suffix ||
+    Boolean(was.orphaned) !== Boolean(is.orphaned) ||
+    was.article?.index !== is.article?.index ||
+    was.article?.title !== is.article?.title
+  ) {
+    return false;
+  }
+  const keys = Object.keys(current) as (keyof Annotation)[];
+  return keys.length === Object.keys(recorded).length && keys.every((key) => key === 'anchor' || current[key] === recorded[key]);
 }
 
 function applyChange(list: readonly Annotation[], change: Change): Annotation[] {

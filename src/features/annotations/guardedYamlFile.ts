@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextProblem } from '../../core/annotations';
-import { readTextFile, SerialQueue, writeTextFileAtomically } from './fileIo';
+import { decodeText, readFileBytes, sameBytes, SerialQueue, writeFileAtomically } from './fileIo';
 
 export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
 
@@ -25,7 +25,12 @@ export class BrokenFileError extends Error {
  * - Edits are text transforms (a block spliced in or out), so a large file is not reprinted.
  */
 export class GuardedYamlFile<M> implements vscode.Disposable {
-  private known: { readonly text: string | undefined; readonly parse: FileParse<M> | undefined } = { text: undefined, parse: undefined };
+  /** What the file held when last read or written; its bytes too, to tell a large file unchanged without decoding it. */
+  private known: { readonly bytes: Uint8Array | undefined; readonly text: string | undefined; readonly parse: FileParse<M> | undefined } = {
+    bytes: undefined,
+    text: undefined,
+    parse: undefined,
+  };
   private readonly queue = new SerialQueue();
   private readonly reloaded = new vscode.EventEmitter<FileParse<M> | undefined>();
   /**
@@ -60,10 +65,12 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   /**
    * Applies `transform` to the file's current text (undefined when there is no file yet) and
-   * writes the result atomically. Rejects with BrokenFileError, writing nothing, when the file
-   * does not parse.
+   * writes the result atomically. `changedOnDisk` tells the transform that the text is not the
+   * one last read or written here: someone else changed the file, and what it says was just
+   * read (and is announced once written). Rejects with BrokenFileError, writing nothing, when
+   * the file does not parse.
    */
-  edit(transform: (text: string | undefined) => string): Promise<void> {
+  edit(transform: (text: string | undefined, changedOnDisk: boolean) => string | Promise<string>): Promise<void> {
     return this.queue.run(async () => {
       const changedOnDisk = await this.readIfChanged();
       const problem = this.problem;
@@ -73,10 +80,11 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         }
         throw new BrokenFileError(this.uri, problem);
       }
-      const text = transform(this.known.text);
-      await writeTextFileAtomically(this.uri, text);
+      const text = await transform(this.known.text, changedOnDisk);
+      const bytes = Buffer.from(text, 'utf8');
+      await writeFileAtomically(this.uri, bytes);
       // After someone else's change, the result holds their work and ours: read it as a whole.
-      this.known = { text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
+      this.known = { bytes, text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
       if (changedOnDisk) {
         this.reloaded.fire(this.known.parse);
       }
@@ -95,12 +103,17 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
   }
 
   private async readIfChanged(): Promise<boolean> {
-    const text = await readTextFile(this.uri);
-    // Our own writes come back through file watchers: the same text is no change.
-    if (text === this.known.text) {
+    const bytes = await readFileBytes(this.uri);
+    // Our own writes come back through file watchers: the same bytes, or the same text, are no change.
+    if (bytes && this.known.bytes && sameBytes(bytes, this.known.bytes)) {
       return false;
     }
-    this.known = { text, parse: text === undefined ? undefined : await this.parse(text) };
+    const text = bytes && decodeText(bytes);
+    if (text === this.known.text) {
+      this.known = { ...this.known, bytes };
+      return false;
+    }
+    this.known = { bytes, text, parse: text === undefined ? undefined : await this.parse(text) };
     return true;
   }
 }

@@ -1,8 +1,28 @@
-// Runs in a worker thread: parses large sidecars away from the extension host's main thread,
-// where the yaml library would otherwise block it for a second or more.
-import { parseSidecar } from '../../core/annotations';
+// Runs in a worker thread: the sidecar work that takes long on large files (parsing, rewriting
+// thousands of moved anchors), away from the extension host's main thread.
+import { parseSidecar, writeMovedAnnotationsText, type MovedAnnotation } from '../../core/annotations';
 import { serveRequests } from '../workspace/workerService';
+import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
 
-// The result goes back as JSON text: JSON.parse on the main thread is several times faster
-// than the structured clone of thousands of small objects, which also runs there.
-serveRequests((text: string) => JSON.stringify(parseSidecar(text)));
+// Annotations travel as JSON texts of a few hundred each: JSON.parse on the main thread is
+// several times faster than the structured clone of thousands of small objects (which also
+// runs there), and one chunk at a time leaves the main thread free between chunks.
+serveRequests((request: SidecarWorkerRequest): SidecarWorkerResponse => {
+  switch (request.kind) {
+    case 'parse':
+      return parse(request.text);
+    case 'writeMoved':
+      return writeMovedAnnotationsText(request.text, request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]));
+  }
+});
+
+function parse(text: string): WorkerSidecarParse {
+  const result = parseSidecar(text);
+  if (!result.ok) return result;
+  const { annotations, ...header } = result.sidecar;
+  const chunks: string[] = [];
+  for (let from = 0; from < annotations.length; from += ANNOTATIONS_PER_CHUNK) {
+    chunks.push(JSON.stringify(annotations.slice(from, from + ANNOTATIONS_PER_CHUNK)));
+  }
+  return { ok: true, header, chunks };
+}

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseSidecar, parseValidSidecarQuickly, type Sidecar, type SidecarParse } from '../../core/annotations';
+import { parseSidecar, parseValidSidecarQuickly, writeMovedAnnotationsText, type Annotation, type MovedAnnotation, type Sidecar } from '../../core/annotations';
 import type { FileParse } from './guardedYamlFile';
+import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
+import { nextTurn, SLICE_MS } from './slices';
 import { WorkerRequests } from '../workspace/workerRequests';
 
 /**
@@ -13,11 +15,12 @@ const INLINE_QUICK_LIMIT = 500_000;
 const INLINE_EXACT_LIMIT = 100_000;
 
 /**
- * Parses sidecars: small ones right away, large ones in a worker thread so that the extension
- * host never stalls on them (10,000 annotations take the yaml library over a second).
+ * Parses sidecars, and rewrites their moved anchors: small ones right away, large ones in a
+ * worker thread so that the extension host never stalls on them (10,000 annotations take the
+ * yaml library over a second).
  */
 export class SidecarParser implements vscode.Disposable {
-  private readonly worker: WorkerRequests<string, string>;
+  private readonly worker: WorkerRequests<SidecarWorkerRequest, SidecarWorkerResponse>;
 
   constructor(extensionPath: string) {
     this.worker = new WorkerRequests(path.join(extensionPath, 'dist', 'sidecarParseWorker.js'));
@@ -25,8 +28,44 @@ export class SidecarParser implements vscode.Disposable {
 
   readonly parse = async (text: string): Promise<FileParse<Sidecar>> => {
     const quick = text.length <= INLINE_QUICK_LIMIT ? parseValidSidecarQuickly(text) : undefined;
-    const result = quick ?? (text.length <= INLINE_EXACT_LIMIT ? parseSidecar(text) : (JSON.parse(await this.worker.request(text)) as SidecarParse));
-    return result.ok ? { ok: true, model: result.sidecar } : { ok: false, error: result.error };
+    const result = quick ?? (text.length <= INLINE_EXACT_LIMIT ? parseSidecar(text) : undefined);
+    if (result) {
+      return result.ok ? { ok: true, model: result.sidecar } : { ok: false, error: result.error };
+    }
+    const reply = (await this.worker.request({ kind: 'parse', text })) as WorkerSidecarParse;
+    if (!reply.ok) {
+      return { ok: false, error: reply.error };
+    }
+    const annotations: Annotation[] = [];
+    let sliceStart = performance.now();
+    for (const chunk of reply.chunks) {
+      annotations.push(...(JSON.parse(chunk) as Annotation[]));
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+    }
+    return { ok: true, model: { ...reply.header, annotations } };
+  };
+
+  /**
+   * writeMovedAnnotationsText, in the worker when the sidecar is large: after an edit near the
+   * top of a clipping with 10,000 annotations, every block has an anchor to move.
+   */
+  readonly writeMoved = async (text: string, moved: readonly MovedAnnotation[]): Promise<string> => {
+    if (text.length <= INLINE_QUICK_LIMIT) {
+      return writeMovedAnnotationsText(text, moved);
+    }
+    const chunks: string[] = [];
+    let sliceStart = performance.now();
+    for (let from = 0; from < moved.length; from += ANNOTATIONS_PER_CHUNK) {
+      chunks.push(JSON.stringify(moved.slice(from, from + ANNOTATIONS_PER_CHUNK)));
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+    }
+    return (await this.worker.request({ kind: 'writeMoved', text, moved: chunks })) as string;
   };
 
   dispose(): void {

@@ -1,0 +1,20 @@
+// What the sidecar worker and the extension host say to each other. No vscode import: the
+// worker bundle includes this file.
+import type { ReadFailure, Sidecar } from '../../core/annotations';
+
+/**
+ * How many annotations go in one JSON text between the worker and the host: a few
+ * milliseconds of JSON.parse or JSON.stringify, after which the host handles other events.
+ */
+export const ANNOTATIONS_PER_CHUNK = 250;
+
+export type SidecarWorkerRequest =
+  | { readonly kind: 'parse'; readonly text: string }
+  /** writeMovedAnnotationsText, its MovedAnnotation list as JSON texts of ANNOTATIONS_PER_CHUNK each. */
+  | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[] };
+
+/** The worker's answer to `parse`: the sidecar's annotations as JSON texts of ANNOTATIONS_PER_CHUNK each. */
+export type WorkerSidecarParse = ReadFailure | { readonly ok: true; readonly header: Omit<Sidecar, 'annotations'>; readonly chunks: readonly string[] };
+
+/** `parse` gets a WorkerSidecarParse, `writeMoved` the new text. */
+export type SidecarWorkerResponse = WorkerSidecarParse | string;

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createAnchor, createAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
+import { parseClipping } from '../../src/core/parser';
+import { ClippingAnnotations } from '../../src/features/annotations/clippingAnnotations';
+import { GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
+import { openSavedClipping, QUOTE, sidecarAnnotations, sidecarText } from './annotationFixtures';
+import { activateExtension, closeAllEditors, EXTENSION_ID, HARBOUR_DOSSIER, waitFor } from './helpers';
+
+const SECOND = 'A second paragraph about the union vote.';
+
+function annotationOn(text: string, words: string, speaker: string): Annotation {
+  const start = text.indexOf(words);
+  return createAnnotation({ type: 'speaker', speaker, kind: 'direct' }, createAnchor(text, start, start + words.length, parseClipping(text).articles), {
+    author: 'tester',
+    now: () => new Date('2024-03-12T10:00:00Z'),
+    randomBytes: (count) => new Uint8Array(count).fill(speaker.length),
+  });
+}
+
+/** Every `start:` and `end:` number blanked, to compare two sidecars but for their offsets. */
+function withoutOffsets(text: string): string {
+  return text.replace(/^( +(?:start|end): )\d+$/gm, '$1#');
+}
+
+describe('Writing moved anchors', () => {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('changes only the offsets of anchors that merely moved, and keeps hand-made comments', async () => {
+    const original = serializeSidecar({
+      version: SIDECAR_VERSION,
+      clipping: 'harbour.clip',
+      annotations: [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane'), annotationOn(HARBOUR_DOSSIER, SECOND, 'union')],
+    })
+      .replace(/^( {2}- id: .*\n(?:(?! {2}- ).*\n)*)( {2}- id:)/m, '$1  # checked against the print edition\n$2')
+      .replace('speaker: union', 'speaker: union # the dock workers');
+    const clipping = await openSavedClipping({ sidecarText: original });
+    const api = vscode.extensions.getExtension<{ annotationsOf(document: vscode.TextDocument): Promise<readonly Annotation[]> }>(EXTENSION_ID)?.exports;
+    assert.strictEqual((await api?.annotationsOf(clipping.document))?.length, 2);
+    const inserted = 'A line typed at the top.\n';
+    await clipping.editor.edit((edit) => edit.insert(new vscode.Position(0, 0), inserted));
+    await clipping.document.save();
+    const written = await waitFor('the moved anchors on disk', async () => {
+      const annotations = await sidecarAnnotations(clipping);
+      return annotations.every((annotation) => annotation.anchor.start > HARBOUR_DOSSIER.indexOf(annotation.anchor.quote)) ? annotations : undefined;
+    });
+    for (const annotation of written) {
+      assert.strictEqual(annotation.anchor.start, HARBOUR_DOSSIER.indexOf(annotation.anchor.quote) + inserted.length);
+      assert.strictEqual(clipping.document.getText().slice(annotation.anchor.start, annotation.anchor.end), annotation.anchor.quote);
+    }
+    assert.strictEqual(withoutOffsets((await sidecarText(clipping)) ?? ''), withoutOffsets(original));
+  });
+
+  it('moves annotations being read with the edits made while they are re-anchored', async () => {
+    const folder = await fs.mkdtemp(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir(), 'adopt-'));
+    const sidecar = vscode.Uri.file(path.join(folder, 'words.clip.annotations.yaml'));
+    const original = 'alpha beta gamma delta';
+    const start = original.indexOf('gamma');
+    const annotation = createAnnotation({ type: 'speaker', speaker: 'someone', kind: 'reported' }, createAnchor(original, start, start + 5), {
+      author: 'tester',
+      now: () => new Date('2024-03-12T10:00:00Z'),
+      randomBytes: (count) => new Uint8Array(count).fill(3),
+    });
+    await fs.writeFile(sidecar.fsPath, serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [annotation] }));
+    const file = new GuardedYamlFile<Sidecar>(sidecar, async (text) => {
+      const parsed = parseSidecar(text);
+      return parsed.ok ? { ok: true, model: parsed.sidecar } : { ok: false, error: parsed.error };
+    });
+    let text = original;
+    let typed = false;
+    const annotations: ClippingAnnotations = new ClippingAnnotations(file, {
+      text: () => text,
+      // Asked for right after the text the anchors are found in: someone types just then.
+      articles: () => {
+        if (!typed) {
+          typed = true;
+          text = `>> ${text}`;
+          annotations.applyEdits([{ start: 0, end: 0, text: '>> ' }]);
+        }
+        return [];
+      },
+    });
+    try {
+      await annotations.refresh();
+      const [read] = annotations.annotations;
+      assert.strictEqual(text.slice(read.anchor.start, read.anchor.end), 'gamma');
+      await annotations.writeMovedAnchors();
+      const parsed = parseSidecar(await fs.readFile(sidecar.fsPath, 'utf8'));
+      assert.ok(parsed.ok);
+      assert.strictEqual(parsed.sidecar.annotations[0].anchor.start, start + 3);
+    } finally {
+      annotations.dispose();
+      file.dispose();
+    }
+  });
+});
