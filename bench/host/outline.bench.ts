@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createOutlineProvider } from '../../src/features/outline';
 import { ClippingParseCache } from '../../src/features/parseCache';
 import { SEPARATOR_LINE } from '../corpus';
+import { parseClipping } from '../../src/core/parser';
 
 
 interface Measurement {
@@ -24,26 +25,53 @@ function countSymbols(symbols: readonly vscode.DocumentSymbol[] | undefined): nu
   return (symbols ?? []).reduce((total, symbol) => total + 1 + countSymbols(symbol.children), 0);
 }
 
+async function edit(document: vscode.TextDocument, at: vscode.Position, text: string): Promise<void> {
+  const change = new vscode.WorkspaceEdit();
+  change.insert(document.uri, at, text);
+  if (!(await vscode.workspace.applyEdit(change))) throw new Error('the benchmark edit was refused');
+}
+
 async function measureClipping(file: string): Promise<Measurement[]> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const text = document.getText();
   const scan = await time(() => text.match(SEPARATOR_LINE)?.length ?? 0);
+  const textRead = await time(() => document.getText().length);
+  const parse = await time(() => parseClipping(text).articles.length);
 
   // The provider's own work, without the round trip to the workbench: a fresh cache is a new version.
   const log = vscode.window.createOutputChannel('clippings bench', { log: true });
-  const provider = createOutlineProvider(new ClippingParseCache(log));
+  const parses = new ClippingParseCache(log);
+  const provider = createOutlineProvider(parses);
   const cancel = new vscode.CancellationTokenSource().token;
   const fresh = await time(() => provider.provideDocumentSymbols(document, cancel));
   const unchanged = await time(() => provider.provideDocumentSymbols(document, cancel));
+  // Typing: one character in the title of the middle article; then a line inserted near the top, which moves every article below it.
+  const middle = parses.get(document).articles[Math.floor(parses.get(document).articles.length / 2)];
+  await edit(document, document.positionAt(middle.title.end), 'x');
+  const typed = await time(() => provider.provideDocumentSymbols(document, cancel));
+  await edit(document, new vscode.Position(1, 0), 'A line typed near the top.\n');
+  const lineAdded = await time(() => provider.provideDocumentSymbols(document, cancel));
+  const compared = createOutlineProvider(new ClippingParseCache(log));
+  const rebuilt = await time(() => compared.provideDocumentSymbols(document, cancel));
+  if (JSON.stringify(rebuilt.value) !== JSON.stringify(lineAdded.value)) throw new Error('the outline built from the last version differs from one built anew');
+  provider.dispose();
+  compared.dispose();
+  parses.dispose();
   log.dispose();
+  await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
 
   const firstRequest = await time(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri));
   const laterRequest = await time(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri));
   const symbols = countSymbols(firstRequest.value);
   return [
     { name: 'regex scan for separator lines (host)', ms: scan.ms, note: `${scan.value} separators in ${text.length.toLocaleString('en')} chars` },
-    { name: 'outline provider, new version (parse + symbols)', ms: fresh.ms, note: `${countSymbols(fresh.value as vscode.DocumentSymbol[])} symbols` },
+    { name: 'document.getText()', ms: textRead.ms, note: 'part of every new version: the parse reads the text from the editor' },
+    { name: 'parseClipping', ms: parse.ms, note: `${parse.value} articles; part of every new version` },
+    { name: 'outline provider, first version (parse + symbols)', ms: fresh.ms, note: `${countSymbols(fresh.value as vscode.DocumentSymbol[])} symbols, nothing built before` },
     { name: 'outline provider, unchanged version', ms: unchanged.ms, note: 'cached per version' },
+    { name: 'outline provider, new version: one character typed', ms: typed.ms, note: 'parse + the symbols of the edited article; the others kept from the last version' },
+    { name: 'outline provider, new version: a line added near the top', ms: lineAdded.ms, note: 'parse + every symbol below moved down a line' },
+    { name: 'outline provider, that version built anew', ms: rebuilt.ms, note: 'the same symbols (checked) from a fresh cache' },
     { name: 'executeDocumentSymbolProvider, clipping, first', ms: firstRequest.ms, note: `${symbols} symbols, end to end through the workbench` },
     { name: 'executeDocumentSymbolProvider, clipping, later', ms: laterRequest.ms, note: 'end to end' },
   ];

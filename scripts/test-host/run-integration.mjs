@@ -33,7 +33,8 @@ runScript(async () => {
     workspace,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: integrationEntry,
-    environment: { CLIPPINGS_TEST_WORKSPACE: workspace },
+    // CLIPPINGS_TEST_GREP=outline runs only the tests whose full title matches (while working on one feature).
+    environment: { CLIPPINGS_TEST_WORKSPACE: workspace, ...(process.env.CLIPPINGS_TEST_GREP && { CLIPPINGS_TEST_GREP: process.env.CLIPPINGS_TEST_GREP }) },
     workbenchLogFile,
   });
   if (exitCode !== 0) say(`the integration suites failed (exit code ${exitCode}); the workbench's own log is ${workbenchLogFile}`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Article, ClippingDocument, CommentsSection, DossierHeader, Separator, TableOfContents } from '../core/model';
-import { ClippingParseCache, derivedFrom } from './parseCache';
+import type { Article, ClippingDocument, CommentsSection, DossierHeader, Separator, TableOfContents, TextSpan } from '../core/model';
+import { Carried, carriedSpans, type TextChange } from '../core/revision';
+import type { ClippingParseCache, Revision } from './parseCache';
 import { CLIPPING_SELECTOR, toRange } from './ranges';
 import { describeArticle } from './articleLabels';
 
@@ -9,45 +10,134 @@ import { describeArticle } from './articleLabels';
  * (with its comments) and, unless hidden by a setting, the separators, in document order.
  */
 export function registerOutline(parses: ClippingParseCache): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(CLIPPING_SELECTOR, createOutlineProvider(parses), {
-    label: vscode.l10n.t('Clipping articles'),
-  });
+  const provider = createOutlineProvider(parses);
+  return vscode.Disposable.from(provider, vscode.languages.registerDocumentSymbolProvider(CLIPPING_SELECTOR, provider, { label: vscode.l10n.t('Clipping articles') }));
 }
 
 /** The provider itself, apart from its registration, so the host benchmark can time its own work. */
-export function createOutlineProvider(parses: ClippingParseCache): vscode.DocumentSymbolProvider {
-  const withSeparators = derivedFrom((model) => buildSymbols(model, true));
-  const withoutSeparators = derivedFrom((model) => buildSymbols(model, false));
+export function createOutlineProvider(parses: ClippingParseCache): vscode.DocumentSymbolProvider & vscode.Disposable {
+  const outlines = new IncrementalOutlines(parses);
   return {
-    provideDocumentSymbols(document) {
-      const showSeparators = vscode.workspace
-        .getConfiguration('clippings', document)
-        .get<boolean>('outline.showSeparators', true);
-      return (showSeparators ? withSeparators : withoutSeparators)(parses.get(document), document);
-    },
+    provideDocumentSymbols: (document) => outlines.symbolsOf(document),
+    dispose: () => outlines.dispose(),
   };
 }
 
-function buildSymbols(model: ClippingDocument, showSeparators: boolean): vscode.DocumentSymbol[] {
-  const symbols: vscode.DocumentSymbol[] = [];
-  if (model.header) {
-    symbols.push(headerSymbol(model.header, model));
+/** What one build of a document's outline made, kept to build the next version's from. */
+interface OutlineBuild {
+  readonly revision: Revision | undefined;
+  readonly showSeparators: boolean;
+  readonly lineCount: number;
+  /** Bounds only, so that a build does not keep its parse, and so its text, alive. */
+  readonly articles: readonly TextSpan[];
+  readonly articleSymbols: readonly vscode.DocumentSymbol[];
+  readonly separators: readonly TextSpan[];
+  readonly separatorSymbols: readonly vscode.DocumentSymbol[];
+  readonly symbols: vscode.DocumentSymbol[];
+}
+
+/**
+ * Builds each version's outline from the last one built for the same document: the symbols
+ * of the articles and separators an edit left alone are kept (moved by the lines the edit
+ * added or removed), and only those the edit touched are made again. Typing in a dossier of
+ * millions of characters so costs its parse and a walk over the articles, not every
+ * article's dates, outlet and comments.
+ */
+class IncrementalOutlines implements vscode.Disposable {
+  private readonly byModel = new WeakMap<ClippingDocument, OutlineBuild>();
+  private readonly lastByDocument = new Map<string, OutlineBuild>();
+  private readonly closeListener = vscode.workspace.onDidCloseTextDocument((document) => this.lastByDocument.delete(document.uri.toString()));
+
+  constructor(private readonly parses: ClippingParseCache) {}
+
+  symbolsOf(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const showSeparators = vscode.workspace.getConfiguration('clippings', document).get<boolean>('outline.showSeparators', true);
+    const model = this.parses.get(document);
+    const known = this.byModel.get(model);
+    if (known && known.showSeparators === showSeparators) return known.symbols;
+    const key = document.uri.toString();
+    const last = this.lastByDocument.get(key);
+    const build = buildOutline(model, this.parses.revisionOf(model), showSeparators, last && this.carryFrom(last, model, showSeparators));
+    this.byModel.set(model, build);
+    this.lastByDocument.set(key, build);
+    return build.symbols;
   }
-  if (model.toc) {
-    symbols.push(tocSymbol(model.toc, model));
+
+  dispose(): void {
+    this.closeListener.dispose();
+    this.lastByDocument.clear();
   }
+
+  private carryFrom(last: OutlineBuild, model: ClippingDocument, showSeparators: boolean): Carry | undefined {
+    const change = last.revision && last.showSeparators === showSeparators ? this.parses.changeSince(last.revision, model) : undefined;
+    return change && { last, change, lineDelta: model.lineCount - last.lineCount };
+  }
+}
+
+/** The last build and how the text changed since. */
+interface Carry {
+  readonly last: OutlineBuild;
+  readonly change: TextChange;
+  readonly lineDelta: number;
+}
+
+function buildOutline(model: ClippingDocument, revision: Revision | undefined, showSeparators: boolean, carry: Carry | undefined): OutlineBuild {
   const separators = showSeparators ? model.separators : [];
+  const articleSymbols = symbolsFor(model.articles, carry, (last) => [last.articles, last.articleSymbols], (article) => articleSymbol(article, model));
+  const separatorSymbols = symbolsFor(separators, carry, (last) => [last.separators, last.separatorSymbols], (separator) => separatorSymbol(separator, model));
+  const symbols: vscode.DocumentSymbol[] = [];
+  if (model.header) symbols.push(headerSymbol(model.header, model));
+  if (model.toc) symbols.push(tocSymbol(model.toc, model));
   let nextSeparator = 0;
-  for (const article of model.articles) {
-    while (nextSeparator < separators.length && separators[nextSeparator].start < article.start) {
-      symbols.push(separatorSymbol(separators[nextSeparator++], model));
-    }
-    symbols.push(articleSymbol(article, model));
-  }
-  while (nextSeparator < separators.length) {
-    symbols.push(separatorSymbol(separators[nextSeparator++], model));
-  }
-  return symbols;
+  model.articles.forEach((article, index) => {
+    while (nextSeparator < separators.length && separators[nextSeparator].start < article.start) symbols.push(separatorSymbols[nextSeparator++]);
+    symbols.push(articleSymbols[index]);
+  });
+  while (nextSeparator < separators.length) symbols.push(separatorSymbols[nextSeparator++]);
+  return {
+    revision,
+    showSeparators,
+    lineCount: model.lineCount,
+    articles: model.articles.map(({ start, end }) => ({ start, end })),
+    articleSymbols,
+    separators: separators.map(({ start, end }) => ({ start, end })),
+    separatorSymbols,
+    symbols,
+  };
+}
+
+/** The symbol of each span: carried over from the last build where the change left the span alone, else made anew. */
+function symbolsFor<T extends TextSpan>(
+  spans: readonly T[],
+  carry: Carry | undefined,
+  lastOf: (last: OutlineBuild) => readonly [readonly TextSpan[], readonly vscode.DocumentSymbol[]],
+  make: (span: T) => vscode.DocumentSymbol,
+): vscode.DocumentSymbol[] {
+  if (!carry) return spans.map(make);
+  const [lastSpans, lastSymbols] = lastOf(carry.last);
+  const { how, from } = carriedSpans(lastSpans, spans, carry.change);
+  return spans.map((span, index) => {
+    if (how[index] === Carried.No) return make(span);
+    const symbol = lastSymbols[from[index]];
+    if (how[index] === Carried.Moved && carry.lineDelta !== 0) moveSymbol(symbol, carry.lineDelta);
+    return symbol;
+  });
+}
+
+/**
+ * Moves a symbol of the last build, and its children, down by `lines`. In place: the last
+ * build is replaced by this one, and VS Code copied its symbols when they were returned, so
+ * nothing reads the old ranges again; making new symbols instead would double the cost of
+ * an edit that adds a line near the top of a large dossier.
+ */
+function moveSymbol(symbol: vscode.DocumentSymbol, lines: number): void {
+  symbol.range = movedRange(symbol.range, lines);
+  symbol.selectionRange = movedRange(symbol.selectionRange, lines);
+  for (const child of symbol.children) moveSymbol(child, lines);
+}
+
+function movedRange(range: vscode.Range, lines: number): vscode.Range {
+  return new vscode.Range(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
 }
 
 function headerSymbol(header: DossierHeader, model: ClippingDocument): vscode.DocumentSymbol {

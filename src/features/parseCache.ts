@@ -1,15 +1,44 @@
 import * as vscode from 'vscode';
 import type { ClippingDocument } from '../core/model';
 import { parseClipping } from '../core/parser';
+import { changeBetween, composeChanges, type TextChange } from '../core/revision';
+
+/** How many changes back a feature can ask about: enough for the versions typing makes between two requests. */
+const REMEMBERED_CHANGES = 64;
+
+/** The changes between the parses of one document while it stays open, the latest last. */
+interface History {
+  /** Number of the latest parse. */
+  number: number;
+  /** changes[i]: from the parse numbered `number - changes.length + i` to the next one. */
+  readonly changes: TextChange[];
+}
+
+/** One parse among those of a document, numbered in order. */
+export interface Revision {
+  readonly history: History;
+  readonly number: number;
+}
+
+interface DocumentParses {
+  readonly version: number;
+  readonly model: ClippingDocument;
+  /** The parsed text: the next version's change is measured against it. */
+  readonly text: string;
+  readonly history: History;
+}
 
 /**
  * Parses each clipping document once per version and shares the result with every feature.
  *
  * Features that derive data from a parse (symbols, folding ranges…) key their own caches on
- * the returned model object: a new version gives a new object, so a WeakMap is enough.
+ * the returned model object: a new version gives a new object, so a WeakMap is enough. A
+ * feature that keeps what it built for an older parse can ask what changed since
+ * (changeSince), and build again only what the change touched.
  */
 export class ClippingParseCache implements vscode.Disposable {
-  private readonly entries = new Map<string, { version: number; model: ClippingDocument }>();
+  private readonly entries = new Map<string, DocumentParses>();
+  private readonly revisions = new WeakMap<ClippingDocument, Revision>();
   private readonly closeListener: vscode.Disposable;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -25,10 +54,35 @@ export class ClippingParseCache implements vscode.Disposable {
       return cached.model;
     }
     const started = performance.now();
-    const model = parseClipping(document.getText());
+    const text = document.getText();
+    const model = parseClipping(text);
     this.log.trace(`parsed ${document.uri.path} v${document.version} in ${(performance.now() - started).toFixed(1)} ms`);
-    this.entries.set(key, { version: document.version, model });
+    const history = cached?.history ?? { number: -1, changes: [] };
+    if (cached) {
+      history.changes.push(changeBetween(cached.text, text));
+      if (history.changes.length > REMEMBERED_CHANGES) history.changes.shift();
+    }
+    history.number++;
+    this.entries.set(key, { version: document.version, model, text, history });
+    this.revisions.set(model, { history, number: history.number });
     return model;
+  }
+
+  revisionOf(model: ClippingDocument): Revision | undefined {
+    return this.revisions.get(model);
+  }
+
+  /**
+   * What changed in the text from the parse `since` to `model`, a later parse of the same
+   * document; undefined when that is no longer known (too many changes since, or closed).
+   */
+  changeSince(since: Revision, model: ClippingDocument): TextChange | undefined {
+    const revision = this.revisions.get(model);
+    if (!revision || revision.history !== since.history || since.number >= revision.number) return undefined;
+    const { changes, number } = since.history;
+    const first = changes.length - (number - since.number);
+    const last = changes.length - (number - revision.number);
+    return first < 0 ? undefined : changes.slice(first + 1, last).reduce(composeChanges, changes[first]);
   }
 
   dispose(): void {

@@ -37,7 +37,7 @@ function tagConsoleOutput(tag: string): void {
 export async function run(): Promise<void> {
   const tag = process.env.CLIPPINGS_TEST_OUTPUT_TAG;
   if (tag) tagConsoleOutput(tag);
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 20_000 });
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 20_000, grep: process.env.CLIPPINGS_TEST_GREP });
   const files = compiledTestFiles(__dirname);
   if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
   files.forEach((file) => mocha.addFile(file));

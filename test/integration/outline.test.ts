@@ -1,13 +1,45 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { createOutlineProvider } from '../../src/features/outline';
+import { ClippingParseCache } from '../../src/features/parseCache';
 import { activateExtension, closeAllEditors, HARBOUR_DOSSIER, HARBOUR_LINES, openClipping } from './helpers';
 
 async function symbolsOf(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
   return vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
 }
 
+/** What the outline shows of its symbols, children included: what must not depend on how it was built. */
+function shown(symbols: readonly vscode.DocumentSymbol[]): unknown[] {
+  const position = (at: vscode.Position) => `${at.line}:${at.character}`;
+  return symbols.map((symbol) => ({
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind,
+    range: `${position(symbol.range.start)}-${position(symbol.range.end)}`,
+    selection: `${position(symbol.selectionRange.start)}-${position(symbol.selectionRange.end)}`,
+    children: shown(symbol.children),
+  }));
+}
+
+/** The outline of the document's current version built from nothing, by a provider that never saw the earlier ones. */
+async function builtAnew(document: vscode.TextDocument, log: vscode.LogOutputChannel): Promise<unknown[]> {
+  const parses = new ClippingParseCache(log);
+  const provider = createOutlineProvider(parses);
+  try {
+    return shown((await provider.provideDocumentSymbols(document, new vscode.CancellationTokenSource().token)) as vscode.DocumentSymbol[]);
+  } finally {
+    provider.dispose();
+    parses.dispose();
+  }
+}
+
 describe('Outline', () => {
-  before(activateExtension);
+  let log: vscode.LogOutputChannel;
+  before(async () => {
+    await activateExtension();
+    log = vscode.window.createOutputChannel('Outline test', { log: true });
+  });
+  after(() => log.dispose());
   afterEach(closeAllEditors);
 
   it('lists header, table of contents, articles and separators in document order', async () => {
@@ -51,5 +83,27 @@ describe('Outline', () => {
     await editor.edit((edit) => edit.insert(end, 'Late news from the quay\nShips queued overnight.\n'));
     const names = (await symbolsOf(editor.document)).map((symbol) => symbol.name);
     assert.strictEqual(names[names.length - 1], 'Late news from the quay');
+  });
+
+  it('builds each version from the last one exactly as it would build it anew', async () => {
+    const editor = await openClipping(HARBOUR_DOSSIER);
+    const { document } = editor;
+    const line = (n: number) => document.lineAt(n).range;
+    const edits: [string, (edit: vscode.TextEditorEdit) => void][] = [
+      ['a character typed in the second title', (edit) => edit.insert(line(HARBOUR_LINES.article2).end, 'x')],
+      ['a comments section closing the last article', (edit) => edit.insert(line(HARBOUR_LINES.article3 + 1).end, '\nComments (1)\nSamir\n12.03.2024 11:00\nA reader comment.')],
+      ['a line added at the top', (edit) => edit.insert(new vscode.Position(0, 0), 'Press review\n')],
+      ['a separator splitting the last article', (edit) => edit.insert(line(HARBOUR_LINES.secondParagraph + 1).start, '=====\n')],
+      ['the second title deleted with its line break', (edit) => edit.delete(new vscode.Range(HARBOUR_LINES.article2 + 1, 0, HARBOUR_LINES.article2 + 2, 0))],
+      ['CRLF line breaks', (edit) => edit.setEndOfLine(vscode.EndOfLine.CRLF)],
+      ['a line break typed at the end of a line near the end', (edit) => edit.insert(line(document.lineCount - 3).end, '\n')],
+    ];
+    await symbolsOf(document);
+    for (const [what, change] of edits) {
+      assert.ok(await editor.edit(change), `${what}: the edit was applied`);
+      assert.deepStrictEqual(shown(await symbolsOf(document)), await builtAnew(document, log), what);
+    }
+    await vscode.commands.executeCommand('undo');
+    assert.deepStrictEqual(shown(await symbolsOf(document)), await builtAnew(document, log), 'after undo');
   });
 });
