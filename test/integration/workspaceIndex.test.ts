@@ -183,6 +183,30 @@ describe('Workspace index: Annotations view, symbols and speaker quotes', () => 
     await waitForOutline('speaker', BY_SPEAKER);
   });
 
+  it('indexes a clipping written at once into a folder just created, and follows the folder when it moves', async () => {
+    // The file watcher may start watching a new folder after the files are in it: no event for them.
+    const created = path.join(folder, 'created-now');
+    await fs.mkdir(path.join(created, 'inner'), { recursive: true });
+    await writeClipping(path.join(created, 'inner', 'late.clip'), NOTES, [tag('a-wsx0000c01', NOTES, 'الحوار', { type: 'speaker', speaker: 'wsx-lavrov', kind: 'direct' })]);
+    await waitForOutline('speaker', [BY_SPEAKER[0], BY_SPEAKER[1], ['سيرغي لافروف', 3, ['a-wsx0000c01', IDS.s1, IDS.note]]]);
+    await waitForOutline('file', [
+      ['Orphaned annotations', 1, [IDS.orphan]],
+      [`${TOKEN}/created-now/inner/late.clip`, 1, ['a-wsx0000c01']],
+      [`${TOKEN}/geneva.clip`, 5, [IDS.source, IDS.k1, IDS.s2, IDS.s1, IDS.k2]],
+      [`${TOKEN}/notes.txt`, 1, [IDS.note]],
+    ]);
+    // Moved as a whole: one event for the folder, none for the files in it.
+    await fs.rename(created, path.join(folder, 'moved'));
+    await waitForOutline('file', [
+      ['Orphaned annotations', 1, [IDS.orphan]],
+      [`${TOKEN}/geneva.clip`, 5, [IDS.source, IDS.k1, IDS.s2, IDS.s1, IDS.k2]],
+      [`${TOKEN}/moved/inner/late.clip`, 1, ['a-wsx0000c01']],
+      [`${TOKEN}/notes.txt`, 1, [IDS.note]],
+    ]);
+    await fs.rm(path.join(folder, 'moved'), { recursive: true });
+    await waitForOutline('speaker', BY_SPEAKER);
+  });
+
   it('finds articles by title in any spelling with Go to Symbol in Workspace, following unsaved edits', async () => {
     const symbolsOf = async (query: string) =>
       (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)).filter((symbol) => symbol.location.uri.toString() === geneva.toString());

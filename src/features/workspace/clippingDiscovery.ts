@@ -29,19 +29,31 @@ export function isClippingPath(path: string): boolean {
  * The files of every workspace folder that the index reads, outside `files.exclude` and
  * `search.exclude`: `.clip` and `.clipping` files, any file that has a sidecar (an annotated
  * `.txt` dossier), and, when `clippings.index.scanTextFiles` is on, every other `.txt` file.
+ * With `under` (a folder), only the files below it, excluded as in the whole search.
  */
-export async function findClippingFiles(): Promise<ClippingFile[]> {
-  const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map(filesOfFolder));
-  return perFolder.flat();
+export async function findClippingFiles(under?: vscode.Uri): Promise<ClippingFile[]> {
+  if (!under) {
+    const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(folder, '')));
+    return perFolder.flat();
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(under);
+  if (!folder) return [];
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  const relative = under.path.startsWith(root) ? under.path.slice(root.length) : '';
+  // The exclude patterns are relative to the workspace folder, so the search starts there, its
+  // globs led by the folder's path; a path that globs would misread is searched for everywhere.
+  const prefix = relative === '' || /[[\]{}*?!,]/.test(relative) ? '' : `${relative}/`;
+  const below = `${under.toString()}/`;
+  return (await filesOfFolder(folder, prefix)).filter((file) => file.uri.toString().startsWith(below));
 }
 
-async function filesOfFolder(folder: vscode.WorkspaceFolder): Promise<ClippingFile[]> {
+async function filesOfFolder(folder: vscode.WorkspaceFolder, prefix: string): Promise<ClippingFile[]> {
   const exclude = excludeGlob([
     vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
     vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude'),
   ]);
   // An exclude pattern replaces the default excludes; `null` for none keeps them off as well.
-  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude ?? null);
+  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, prefix + glob), exclude ?? null);
   const [clippings, sidecars, textFiles] = await Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
   const withSidecar = new Set(sidecars.map((sidecar) => sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
   const files = new Map<string, ClippingFile>();

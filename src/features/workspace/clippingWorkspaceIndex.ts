@@ -59,6 +59,10 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly work = new SerialQueue();
   private generation = 0;
   private readonly changedOnDisk = new Set<string>();
+  /** Created paths that may be folders: files written into a new folder at once may get no events of their own. */
+  private readonly createdOnDisk = new Set<string>();
+  /** Deleted paths that may be folders: a folder moved away takes its files without an event for each. */
+  private readonly deletedOnDisk = new Set<string>();
   private readonly changedLive = new Set<vscode.TextDocument>();
   private readonly dirtyShards = new Set<number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -113,6 +117,10 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     const sidecars = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const textFiles = vscode.workspace.createFileSystemWatcher('**/*.txt');
     const registries = vscode.workspace.createFileSystemWatcher(`**/${SPEAKER_REGISTRY_PATH}`);
+    // Folders: a new one is searched, since the files written into it right away may be there
+    // before the file watcher watches it, and then no event tells of them; the files the index
+    // holds under a deleted (or moved) one are stated again. Files are the other watchers' work.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const onClipping = (uri: vscode.Uri) => this.diskChanged(uri);
     const onSidecar = (uri: vscode.Uri) => {
       const clipping = clippingPathForSidecar(uri.path);
@@ -123,8 +131,21 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       if (scansTextFiles() || this.records.has(uri.toString())) this.diskChanged(uri);
     };
     const onRegistry = (uri: vscode.Uri) => void this.speakers.reload(uri).then((used) => used && this.changed.fire());
+    const mayBeFolder = (uri: vscode.Uri) => !(isClippingPath(uri.path) || clippingPathForSidecar(uri.path) || /\.(txt|ya?ml)$/i.test(uri.path));
+    const onFolderCreated = (uri: vscode.Uri) => {
+      if (!mayBeFolder(uri)) return;
+      this.createdOnDisk.add(uri.toString());
+      this.settle('created', DISK_SETTLE_MS, () => void this.work.run(() => this.indexCreatedFolders()));
+    };
+    const onFolderDeleted = (uri: vscode.Uri) => {
+      if (!mayBeFolder(uri)) return;
+      this.deletedOnDisk.add(uri.toString());
+      this.settle('deleted', DISK_SETTLE_MS, () => this.restateDeletedFolders());
+    };
     return [
-      ...[clippings, sidecars, textFiles, registries],
+      ...[clippings, sidecars, textFiles, registries, folders],
+      folders.onDidCreate(onFolderCreated),
+      folders.onDidDelete(onFolderDeleted),
       ...[clippings.onDidCreate, clippings.onDidChange, clippings.onDidDelete].map((event) => event(onClipping)),
       ...[sidecars.onDidCreate, sidecars.onDidChange, sidecars.onDidDelete].map((event) => event(onSidecar)),
       ...[textFiles.onDidCreate, textFiles.onDidChange, textFiles.onDidDelete].map((event) => event(onTextFile)),
@@ -229,6 +250,40 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.saveCacheSoon();
   }
 
+  /** Searches the folders created since the last call for clippings and sidecars, and indexes what it finds. */
+  private async indexCreatedFolders(): Promise<void> {
+    // What was created inside another new folder is searched with it.
+    const created = [...this.createdOnDisk].filter((uri) => !ancestorsOf(uri).some((ancestor) => this.createdOnDisk.has(ancestor)));
+    this.createdOnDisk.clear();
+    try {
+      const types = await Promise.all(created.map((uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)).then((stat) => stat.type, () => vscode.FileType.Unknown)));
+      const folders = created.filter((_uri, index) => types[index] & vscode.FileType.Directory);
+      let found = 0;
+      for (const folder of folders) {
+        const files = await findClippingFiles(vscode.Uri.parse(folder));
+        found += files.length;
+        for (let from = 0; from < files.length; from += BATCH_SIZE) {
+          await Promise.all(files.slice(from, from + BATCH_SIZE).map((file) => this.update(file)));
+        }
+        await this.speakers.load(files.map((file) => file.uri.toString()));
+      }
+      if (found === 0) return;
+    } catch (error) {
+      this.services.log.error(`updating the workspace index: ${errorMessage(error)}`);
+    }
+    this.changed.fire();
+    this.saveCacheSoon();
+  }
+
+  /** The files the index holds under folders deleted since the last call are stated again, and dropped when gone. */
+  private restateDeletedFolders(): void {
+    const deleted = new Set(this.deletedOnDisk);
+    this.deletedOnDisk.clear();
+    for (const uri of this.records.keys()) {
+      if (ancestorsOf(uri).some((ancestor) => deleted.has(ancestor))) this.diskChanged(vscode.Uri.parse(uri));
+    }
+  }
+
   /**
    * The files among `uris` that the index does not know yet and would find: watchers report
    * files in excluded folders too, and only the file search applies the exclude settings.
@@ -323,6 +378,14 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       }),
     );
   }
+}
+
+/** `file:///a/b/c` → `file:///a/b`, `file:///a`: the folders a URI string is in, nearest first. */
+function ancestorsOf(uri: string): string[] {
+  const ancestors: string[] = [];
+  const root = uri.indexOf('/', uri.indexOf('://') + 3);
+  for (let end = uri.lastIndexOf('/'); end > root; end = uri.lastIndexOf('/', end - 1)) ancestors.push(uri.slice(0, end));
+  return ancestors;
 }
 
 async function stampOf(uri: vscode.Uri): Promise<FileStamp | undefined> {
