@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Anchor, Annotation } from '../../src/core/annotations';
-import { annotationsInGroup, groupAnnotations, groupPlaceOf, type AnnotationGroup, type AnnotationTest, type GroupingMode, type GroupPath } from '../../src/core/index/annotationGrouping';
+import { annotationsInGroup, groupAnnotations, groupPlaceOf, GroupTally, type AnnotationGroup, type AnnotationTest, type GroupingMode, type GroupPath } from '../../src/core/index/annotationGrouping';
 import { indexClipping } from '../../src/core/index/indexEntry';
 import { annotationMatcher, articleOf, findArticles, quotesOf } from '../../src/core/index/workspaceQueries';
 import type { IndexedClipping } from '../../src/core/workspaceModel';
@@ -24,6 +24,11 @@ function clipping(relativePath: string, annotations: Annotation[]): IndexedClipp
 
 const A = clipping('a.clip', [speaker('kerry', 10), stance('kerry', 'الحل السياسي', 'favor', 20), source('الحياة', 30), speaker('lavrov', 40, true)]);
 const B = clipping('b.clip', [speaker('lavrov', 5), stance('lavrov', 'الحل السياسى', 'against', 8), stance('kerry', 'الحل السياسي', 'favor', 9), source('الحيــاة', 12), source(undefined, 14), speaker('kerry', 16)]);
+
+/** A group without the clipping it was first met in, which depends on the order clippings came in. */
+function withoutSample(group: AnnotationGroup): unknown {
+  return { ...group, sampleUri: undefined, subgroups: group.subgroups.map(withoutSample) };
+}
 
 /** Every mode shows the orphans, whatever their type, in a group of their own. */
 const ORPHANS = ['orphans', '', 1, ['a.clip']];
@@ -79,6 +84,39 @@ describe('Workspace index queries', () => {
     ]);
     assert.deepEqual(groupPlaceOf({ clipping: A, annotation: A.annotations[3] }, 'stance'), [{ kind: 'orphans', key: '' }]);
     assert.equal(groupPlaceOf({ clipping: A, annotation: A.annotations[2] }, 'speaker'), undefined);
+  });
+
+  it('keeps the counts of clippings added and removed one by one as a full count gives them', () => {
+    const C = clipping('c.clip', [stance('kerry', 'الحل السياسى', 'against', 3), stance('kerry', 'الحل السياسى', 'favor', 4), source('الحيــاة', 5), speaker('lavrov', 6, true)]);
+    const B2 = clipping('b.clip', B.annotations.slice(0, 2));
+    for (const mode of ['speaker', 'stance', 'source', 'file'] as const) {
+      const tally = new GroupTally(mode);
+      const steps: [IndexedClipping, 1 | -1][] = [[B, 1], [C, 1], [A, 1], [B, -1], [B2, 1], [C, -1], [A, -1], [C, 1]];
+      const counted: IndexedClipping[] = [];
+      for (const [clipping, sign] of steps) {
+        if (sign > 0) {
+          tally.add(clipping);
+          counted.push(clipping);
+        } else {
+          tally.remove(clipping);
+          counted.splice(counted.indexOf(clipping), 1);
+        }
+        const inPathOrder = [...counted].sort((x, y) => (x.relativePath < y.relativePath ? -1 : 1));
+        assert.deepEqual(tally.groups().map(withoutSample), groupAnnotations(inPathOrder, mode).map(withoutSample), `${mode} after ${sign > 0 ? 'adding' : 'removing'} ${clipping.relativePath}`);
+      }
+    }
+  });
+
+  it('names a target or an outlet by the spelling most of its annotations use', () => {
+    const C = clipping('c.clip', [stance('kerry', 'الحل السياسى', 'against', 3), stance('kerry', 'الحل السياسى', 'favor', 4), source('الحيــاة', 5), source('الحيــاة', 6)]);
+    const tally = new GroupTally('stance');
+    tally.add(A);
+    assert.equal(tally.groups()[1].label, 'الحل السياسي');
+    tally.add(C);
+    assert.equal(tally.groups()[1].label, 'الحل السياسى', 'two annotations against one');
+    tally.remove(C);
+    assert.equal(tally.groups()[1].label, 'الحل السياسي');
+    assert.equal(groupAnnotations([A, C], 'source')[1].label, 'الحيــاة');
   });
 
   it('filters on every word, in any spelling, through quotes, speakers\' names and fields', () => {

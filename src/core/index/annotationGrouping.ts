@@ -2,7 +2,8 @@
  * How the Annotations view arranges the annotations of the whole workspace: by speaker, by
  * stance target and polarity, by source, or by file, with orphans apart. Pure, and one pass
  * over the index that allocates nothing per annotation, so the view stays quick with a million
- * annotations (bench/workspace.bench.ts).
+ * annotations (bench/workspace.bench.ts). The counts can also be kept up to date clipping by
+ * clipping (GroupTally), so that a changed file costs its own annotations, not the index's.
  */
 import { normalizeForMatching } from '../arabic';
 import { compareText, POLARITIES, type Annotation, type SourceTag } from '../annotations';
@@ -26,7 +27,10 @@ export type GroupKind = 'orphans' | 'speaker' | 'target' | 'polarity' | 'outlet'
 export interface AnnotationGroup {
   readonly kind: GroupKind;
   readonly key: string;
-  /** The first spelling met (target, outlet), the relative path (file), else the key itself. */
+  /**
+   * The spelling most annotations use, the first in code-unit order on a tie (target, outlet),
+   * the relative path (file), else the key itself.
+   */
   readonly label: string;
   /** Annotations in the group and in its subgroups. */
   readonly count: number;
@@ -54,30 +58,64 @@ const ORPHANS: GroupPath = [{ kind: 'orphans', key: '' }];
  * expanded (annotationsInGroup).
  */
 export function groupAnnotations(clippings: readonly IndexedClipping[], mode: GroupingMode, matches?: AnnotationTest): AnnotationGroup[] {
-  const placer = new GroupPlacer(mode);
-  const root = new GroupBuilder('orphans', '', '', '');
-  const orphans = new GroupBuilder('orphans', '', '', clippings[0]?.uri ?? '');
-  // One visitor for the whole walk: nothing is allocated per annotation.
-  let group: GroupBuilder = root;
-  let sampleUri = '';
-  const descend: PlaceVisitor = (kind, key, label) => {
-    group = group.child(kind, key, label, sampleUri);
+  const tally = new GroupTally(mode, matches);
+  for (const clipping of clippings) tally.add(clipping);
+  return tally.groups();
+}
+
+/**
+ * The counts of groupAnnotations, kept as clippings come and go: `add` a clipping once, and
+ * `remove` that same object when it is replaced or gone (IndexedClipping objects do not change).
+ * Each call walks the clipping's annotations only; `groups()` costs the number of groups.
+ */
+export class GroupTally {
+  private readonly placer: GroupPlacer;
+  private readonly root = new GroupBuilder('orphans', '', '', '');
+  private orphans: GroupBuilder | undefined;
+  /** One visitor for every walk: nothing is allocated per annotation. */
+  private group: GroupBuilder = this.root;
+  private sampleUri = '';
+  private sign = 1;
+  private readonly descend: PlaceVisitor = (kind, key, label) => {
+    this.group = this.group.child(kind, key, label, this.sampleUri);
+    this.group.spell(label, this.sign);
   };
-  for (const clipping of clippings) {
-    sampleUri = clipping.uri;
+
+  constructor(
+    readonly mode: GroupingMode,
+    private readonly matches?: AnnotationTest,
+  ) {
+    this.placer = new GroupPlacer(mode);
+  }
+
+  add(clipping: IndexedClipping): void {
+    this.count(clipping, 1);
+  }
+
+  remove(clipping: IndexedClipping): void {
+    this.count(clipping, -1);
+  }
+
+  groups(): AnnotationGroup[] {
+    const groups = this.root.subgroups(this.mode === 'file' ? byLabel : bySize);
+    return this.orphans && this.orphans.ownCount > 0 ? [this.orphans.build(bySize), ...groups] : groups;
+  }
+
+  private count(clipping: IndexedClipping, sign: number): void {
+    this.sign = sign;
+    this.sampleUri = clipping.uri;
     for (const annotation of clipping.annotations) {
-      if (matches && !matches(clipping, annotation)) continue;
+      if (this.matches && !this.matches(clipping, annotation)) continue;
       if (annotation.anchor.orphaned) {
-        orphans.ownCount++;
+        this.orphans ??= new GroupBuilder('orphans', '', '', clipping.uri);
+        this.orphans.ownCount += sign;
         continue;
       }
-      group = root;
-      placer.place(clipping, annotation, descend);
-      if (group !== root) group.ownCount++;
+      this.group = this.root;
+      this.placer.place(clipping, annotation, this.descend);
+      if (this.group !== this.root) this.group.ownCount += sign;
     }
   }
-  const groups = root.subgroups(mode === 'file' ? byLabel : bySize);
-  return orphans.ownCount > 0 ? [orphans.build(bySize), ...groups] : groups;
 }
 
 /** The annotations of the group at `path` (not of its subgroups), in the order of `clippings`. */
@@ -165,13 +203,35 @@ class GroupBuilder {
   /** Annotations in this group itself, not in its subgroups. */
   ownCount = 0;
   private readonly children = new Map<string, GroupBuilder>();
+  /** How many annotations use each spelling, for the kinds whose keys are normalized. */
+  private readonly spellings: Map<string, number> | undefined;
 
   constructor(
     private readonly kind: GroupKind,
     private readonly key: string,
     private readonly label: string,
     private readonly sampleUri: string,
-  ) {}
+  ) {
+    if (kind === 'target' || kind === 'outlet') this.spellings = new Map();
+  }
+
+  /** Counts one annotation (or takes one back, `sign` -1) spelling the group `label`. */
+  spell(label: string, sign: number): void {
+    this.spellings?.set(label, (this.spellings.get(label) ?? 0) + sign);
+  }
+
+  private get shownLabel(): string {
+    if (!this.spellings) return this.label;
+    let best = this.label;
+    let most = 0;
+    for (const [spelling, count] of this.spellings) {
+      if (count > most || (count === most && count > 0 && compareText(spelling, best) < 0)) {
+        best = spelling;
+        most = count;
+      }
+    }
+    return best;
+  }
 
   child(kind: GroupKind, key: string, label: string, sampleUri: string): GroupBuilder {
     let child = this.children.get(key);
@@ -182,20 +242,27 @@ class GroupBuilder {
     return child;
   }
 
+  /** The groups below, those left empty by removals left out. */
   subgroups(order: (a: AnnotationGroup, b: AnnotationGroup) => number): AnnotationGroup[] {
-    return [...this.children.values()].map((child) => child.build(order)).sort(order);
+    const groups: AnnotationGroup[] = [];
+    for (const [key, child] of this.children) {
+      const group = child.build(order);
+      if (group.count > 0) groups.push(group);
+      else this.children.delete(key);
+    }
+    return groups.sort(order);
   }
 
   build(order: (a: AnnotationGroup, b: AnnotationGroup) => number): AnnotationGroup {
     const subgroups = this.kind === 'target' ? this.polaritySubgroups() : this.subgroups(order);
     const count = this.ownCount + subgroups.reduce((sum, group) => sum + group.count, 0);
-    return { kind: this.kind, key: this.key, label: this.label, count, subgroups, sampleUri: this.sampleUri };
+    return { kind: this.kind, key: this.key, label: this.shownLabel, count, subgroups, sampleUri: this.sampleUri };
   }
 
   private polaritySubgroups(): AnnotationGroup[] {
     return POLARITIES.flatMap((polarity) => {
-      const child = this.children.get(polarity);
-      return child ? [child.build(bySize)] : [];
+      const child = this.children.get(polarity)?.build(bySize);
+      return child && child.count > 0 ? [child] : [];
     });
   }
 }

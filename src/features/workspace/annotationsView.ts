@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import {
   annotationsInGroup,
   GROUPING_MODES,
-  groupAnnotations,
   groupPlaceOf,
+  GroupTally,
   type AnnotationGroup,
   type AnnotationRef,
   type AnnotationTest,
@@ -12,6 +12,7 @@ import {
 } from '../../core/index/annotationGrouping';
 import { annotationMatcher, articleOf, selectAnnotations } from '../../core/index/workspaceQueries';
 import type { Polarity, SourceKind, Speaker } from '../../core/annotations';
+import type { IndexedClipping } from '../../core/workspaceModel';
 import { describeAnnotation, iconOf } from '../annotations/annotationLabels';
 import { quotePreview } from '../annotations/annotationGroups';
 import { polarityLabel, sourceKindLabel } from '../annotations/pickers';
@@ -20,6 +21,10 @@ import type { ClippingWorkspaceIndex } from './clippingWorkspaceIndex';
 export const VIEW_ID = 'clippings.annotations';
 const MODE_KEY = 'clippings.annotations.groupBy';
 const FILTERED_CONTEXT = 'clippings.annotations.filtered';
+/** Work over the whole index is done in slices this long, other events handled in between. */
+const SLICE_MS = 10;
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface GroupNode {
   readonly type: 'group';
@@ -28,7 +33,7 @@ export interface GroupNode {
   readonly path: GroupPath;
   readonly id: string;
   /** Made on first expansion and kept, so that `reveal` finds the same objects. */
-  children?: readonly ViewNode[];
+  children?: Promise<readonly ViewNode[]>;
 }
 
 export interface ItemNode {
@@ -63,11 +68,18 @@ export interface SnapshotNode {
 /**
  * The Annotations view: every annotation of the workspace index, grouped by speaker, by
  * stance target and polarity, by source or by file, orphans in a group of their own, narrowed
- * by a filter that matches any spelling. Groups are computed when the view asks for them after
- * a change, in one pass over the index.
+ * by a filter that matches any spelling. Without a filter the group counts are kept up to date
+ * clipping by clipping: after a change, only the clippings that changed are counted again, so
+ * that the view follows an index being built without going over a million annotations each
+ * time. A filter, and a group's annotations, go over the index in slices.
  */
 export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode> {
   private roots: Promise<GroupNode[]> | undefined;
+  /** One computation of the roots at a time: they share the tally. */
+  private computing: Promise<unknown> = Promise.resolve();
+  /** The counts without a filter, for `tally.mode`, and the clipping objects counted in them by URI. */
+  private tally: GroupTally | undefined;
+  private readonly counted = new Map<string, IndexedClipping>();
   /** The filter's test, as the current roots were counted with it: their groups' items are gathered with it too. */
   private test: AnnotationTest | undefined;
   private filterText = '';
@@ -104,14 +116,14 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ViewNode): ViewNode[] | Promise<ViewNode[]> {
+  async getChildren(node?: ViewNode): Promise<ViewNode[]> {
     return node ? this.childrenOf(node) : this.rootNodes();
   }
 
-  private childrenOf(node: ViewNode): ViewNode[] {
+  private async childrenOf(node: ViewNode): Promise<ViewNode[]> {
     if (node.type === 'item') return [];
-    node.children ??= node.group.subgroups.length > 0 ? node.group.subgroups.map((group) => groupNode(group, node)) : this.itemsOf(node);
-    return [...node.children];
+    node.children ??= node.group.subgroups.length > 0 ? Promise.resolve(node.group.subgroups.map((group) => groupNode(group, node))) : this.itemsOf(node);
+    return [...(await node.children)];
   }
 
   getParent(node: ViewNode): ViewNode | undefined {
@@ -131,24 +143,24 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     for (const step of path ?? []) {
       const group = level.find((node): node is GroupNode => node.type === 'group' && node.group.kind === step.kind && node.group.key === step.key);
       if (!group) return undefined;
-      level = this.childrenOf(group);
+      level = await this.childrenOf(group);
     }
     return level.find((node): node is ItemNode => node.type === 'item' && node.ref.clipping.uri === uri && node.ref.annotation.id === id);
   }
 
   /** The whole tree as it is shown, every group expanded. */
   async snapshot(): Promise<TreeSnapshot> {
-    const describe = (node: ViewNode): SnapshotNode => {
+    const describe = async (node: ViewNode): Promise<SnapshotNode> => {
       const item = this.getTreeItem(node);
       return {
         label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
         description: typeof item.description === 'string' ? item.description : '',
         contextValue: item.contextValue,
         id: item.id ?? '',
-        ...(node.type === 'group' && { children: this.childrenOf(node).map(describe) }),
+        ...(node.type === 'group' && { children: await Promise.all((await this.childrenOf(node)).map(describe)) }),
       };
     };
-    return { mode: this.mode, filter: this.filterText, groups: (await this.rootNodes()).map(describe) };
+    return { mode: this.mode, filter: this.filterText, groups: await Promise.all((await this.rootNodes()).map(describe)) };
   }
 
   dispose(): void {
@@ -156,22 +168,70 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
   }
 
   private rootNodes(): Promise<GroupNode[]> {
-    this.roots ??= this.computeRoots();
+    if (!this.roots) {
+      const roots = this.computing.then(() => this.computeRoots());
+      this.computing = roots.catch(() => undefined);
+      this.roots = roots;
+    }
     return this.roots;
   }
 
-  /** The top groups; a filter is applied first, in slices, so that the extension host stays responsive. */
+  /** The top groups: the kept counts brought up to date, or, with a filter, the annotations it selects counted anew. */
   private async computeRoots(): Promise<GroupNode[]> {
-    const clippings = this.index.clippings();
+    const mode = this.mode;
     const matcher = annotationMatcher(this.filterText, (uri, id) => namesOf(this.index.speakerOf(uri, id)));
-    const selected = matcher && (await selectAnnotations(clippings, matcher, () => new Promise((resolve) => setImmediate(resolve))));
-    this.test = selected && ((_clipping, annotation) => selected.has(annotation));
-    return groupAnnotations(clippings, this.mode, this.test).map((group) => groupNode(group, undefined));
+    if (!matcher) {
+      if (this.tally?.mode !== mode) {
+        this.tally = new GroupTally(mode);
+        this.counted.clear();
+      }
+      await this.catchUp(this.tally);
+      this.test = undefined;
+      return this.tally.groups().map((group) => groupNode(group, undefined));
+    }
+    const clippings = this.index.unorderedClippings();
+    const selected = await selectAnnotations(clippings, matcher, pause, SLICE_MS);
+    const test: AnnotationTest = (_clipping, annotation) => selected.has(annotation);
+    const tally = new GroupTally(mode, test);
+    await inSlices(clippings, (clipping) => tally.add(clipping));
+    this.test = test;
+    return tally.groups().map((group) => groupNode(group, undefined));
   }
 
-  /** A group's annotations: gathered when it is expanded, in one pass over the index. */
-  private itemsOf(node: GroupNode): ItemNode[] {
-    return annotationsInGroup(this.index.clippings(), this.mode, node.path, this.test).map((ref) => ({ type: 'item', ref, parent: node }));
+  /** Counts the clippings that changed since the last call in `tally`, and takes back those gone. */
+  private async catchUp(tally: GroupTally): Promise<void> {
+    const current = this.index.unorderedClippings();
+    const present = new Set<string>();
+    await inSlices(current, (clipping) => {
+      present.add(clipping.uri);
+      const before = this.counted.get(clipping.uri);
+      if (before === clipping) return;
+      if (before) tally.remove(before);
+      tally.add(clipping);
+      this.counted.set(clipping.uri, clipping);
+    });
+    this.counted.forEach((clipping, uri) => {
+      if (present.has(uri)) return;
+      tally.remove(clipping);
+      this.counted.delete(uri);
+    });
+  }
+
+  /** A group's annotations: gathered when it is expanded, in one pass over the index, in slices. */
+  private async itemsOf(node: GroupNode): Promise<ItemNode[]> {
+    const clippings = this.index.clippings();
+    const items: ItemNode[] = [];
+    const test = this.test;
+    const mode = this.mode;
+    let sliceStart = performance.now();
+    for (let from = 0; from < clippings.length; from += CLIPPINGS_PER_STEP) {
+      for (const ref of annotationsInGroup(clippings.slice(from, from + CLIPPINGS_PER_STEP), mode, node.path, test)) items.push({ type: 'item', ref, parent: node });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    return items;
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
@@ -223,6 +283,21 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
     item.iconPath = orphaned ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('clippings.orphanForeground')) : new vscode.ThemeIcon(codiconName(iconOf(annotation)));
     item.command = { command: 'clippings.revealAnnotation', title: vscode.l10n.t('Show Annotation'), arguments: [{ uri: clipping.uri, id: annotation.id }] };
     return item;
+  }
+}
+
+/** Clippings gathered from at a time when a group is expanded. */
+const CLIPPINGS_PER_STEP = 100;
+
+/** Calls `visit` on each item, pausing whenever a slice of SLICE_MS is used up. */
+async function inSlices<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    visit(item);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
   }
 }
 

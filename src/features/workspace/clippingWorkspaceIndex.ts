@@ -93,6 +93,14 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     return clippings.filter((clipping) => clipping.uri === file || clipping.uri.startsWith(folder));
   }
 
+  /** Every indexed clipping, in no order: for counting, cheaper than `clippings()`, which sorts after each change. */
+  unorderedClippings(): IndexedClipping[] {
+    const clippings: IndexedClipping[] = [];
+    this.records.forEach((record, uri) => record.entry && !this.live.has(uri) && clippings.push(record.entry.clipping));
+    this.live.forEach((entry) => clippings.push(entry.clipping));
+    return clippings;
+  }
+
   /** Every indexed clipping with where its titles are, in relative-path order. */
   entries(): readonly IndexEntry[] {
     if (!this.sorted) {
