@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations';
 import { toRange } from '../ranges';
-import { HIGHLIGHT_KINDS, highlightSpans, type HighlightKind } from './annotationGroups';
+import { HIGHLIGHT_KINDS, highlightSpans, LinePositions, type HighlightKind } from './annotationGroups';
 import { AnnotationStore } from './annotationStore';
 
 const BACKGROUND_COLORS: Record<HighlightKind, string> = {
@@ -32,7 +32,8 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
     }
     let highlights = rangesOf.get(annotations);
     if (!highlights) {
-      highlights = new Map([...highlightSpans(annotations)].map(([kind, spans]) => [kind, spans.map((span) => toRange(document, span))]));
+      const positions = new LinePositions(document.getText());
+      highlights = new Map([...highlightSpans(annotations)].map(([kind, spans]) => [kind, spans.map((span) => toRange(positions, span))]));
       rangesOf.set(annotations, highlights);
     }
     return highlights;
