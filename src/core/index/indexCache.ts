@@ -8,11 +8,14 @@
 import { packEntry, StringPool, StringTable, unpackEntry, type PackedEntry } from './entryPacking';
 import type { IndexEntry } from './indexEntry';
 
-/** Raise when IndexEntry or what the parsers produce changes: older caches are then ignored. */
-export const INDEX_CACHE_FORMAT = 2;
+/** Raise when IndexEntry, what the parsers produce or the sharding changes: older caches are then ignored. */
+export const INDEX_CACHE_FORMAT = 3;
 
-/** Enough shards to keep each under a few megabytes with a million annotations (~300 MB in all). */
-export const CACHE_SHARDS = 128;
+/**
+ * Enough shards to keep each near half a megabyte with a million annotations (~260 MB in all):
+ * the extension host writes a shard and unpacks one in a few milliseconds at a time.
+ */
+export const CACHE_SHARDS = 512;
 
 export interface FileStamp {
   readonly mtime: number;
@@ -35,7 +38,7 @@ export interface CacheOrigin {
 }
 
 /** A cached entry as a shard stores it: `[uri, mtime, size, sidecar mtime, sidecar size, entry]`. */
-type PackedCachedEntry = [uri: string, mtime: number, size: number, sidecarMtime: number | null, sidecarSize: number | null, entry: PackedEntry | null];
+export type PackedCachedEntry = [uri: string, mtime: number, size: number, sidecarMtime: number | null, sidecarSize: number | null, entry: PackedEntry | null];
 
 interface ShardFile extends CacheOrigin {
   readonly strings: readonly string[];
@@ -56,26 +59,44 @@ export function serializeShard(origin: CacheOrigin, entries: readonly CachedEntr
   return JSON.stringify(shard);
 }
 
+/** A shard's content, still packed: what the indexing worker hands over. */
+export interface PackedShard {
+  readonly strings: readonly string[];
+  readonly entries: readonly PackedCachedEntry[];
+}
+
 /**
  * The entries of a shard written by `origin`, their repeated strings shared through `pool`;
  * empty for a shard that is corrupt or of another origin.
  */
 export function parseShard(text: string, origin: CacheOrigin, pool = new StringPool()): CachedEntry[] {
+  const shard = readShard(text, origin);
+  if (!shard) return [];
+  const strings = pool.adopt(shard.strings);
+  return shard.entries.map((entry) => unpackCachedEntry(entry, strings));
+}
+
+/** The first half of parseShard, done in the worker thread: the shard's packed content, or undefined when corrupt or of another origin. */
+export function readShard(text: string, origin: CacheOrigin): PackedShard | undefined {
   let shard: Partial<ShardFile> | null;
   try {
     shard = JSON.parse(text) as Partial<ShardFile> | null;
   } catch {
-    return [];
+    return undefined;
   }
-  if (!shard || shard.format !== origin.format || shard.extensionVersion !== origin.extensionVersion) return [];
-  if (!Array.isArray(shard.entries) || !Array.isArray(shard.strings)) return [];
-  const strings = pool.adopt(shard.strings);
-  return shard.entries.map(([uri, mtime, size, sidecarMtime, sidecarSize, entry]) => ({
+  if (!shard || shard.format !== origin.format || shard.extensionVersion !== origin.extensionVersion) return undefined;
+  if (!Array.isArray(shard.entries) || !Array.isArray(shard.strings)) return undefined;
+  return { strings: shard.strings, entries: shard.entries };
+}
+
+/** The second half: one entry of a shard, with the shard's strings (adopted by the pool). */
+export function unpackCachedEntry([uri, mtime, size, sidecarMtime, sidecarSize, entry]: PackedCachedEntry, strings: readonly string[]): CachedEntry {
+  return {
     uri,
     stamp: { mtime, size },
     sidecarStamp: sidecarMtime === null || sidecarSize === null ? null : { mtime: sidecarMtime, size: sidecarSize },
     entry: entry && unpackEntry(uri, entry, strings),
-  }));
+  };
 }
 
 /** Which shard holds a URI: FNV-1a over its UTF-16 code units, so the answer never changes. */

@@ -10,10 +10,9 @@ import { SerialQueue } from '../annotations/fileIo';
 import type { SpeakerRegistryStore } from '../annotations/speakerRegistry';
 import { CLIPPING_GLOB, findClippingFiles, isClippingPath, scansTextFiles, SIDECAR_GLOB, type ClippingFile } from './clippingDiscovery';
 import type { IndexCacheStore } from './indexCacheStore';
-import type { IndexRequest, IndexResponse } from './indexWorker';
+import { indexInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
 import type { WorkspaceIndex } from './workspaceIndex';
-import type { WorkerRequests } from './workerRequests';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
 
@@ -72,15 +71,19 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   constructor(
     private readonly services: WorkspaceIndexServices,
     private readonly cache: IndexCacheStore,
-    private readonly worker: WorkerRequests<IndexRequest, IndexResponse>,
+    private readonly worker: IndexWorker,
   ) {
     this.speakers = new SpeakerDirectory(services.registry, services.log);
     this.speakerOf = this.speakers.lookup;
     this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
     this.ready = this.work.run(async () => {
+      // While the worker parses the cache, the files are searched (in another process) and stated.
+      const files = findClippingFiles();
+      const stamps = files.then(stampAll);
+      stamps.catch(() => undefined);
       this.records = await cache.load(this.pool);
       this.invalidate();
-      await this.indexEverything(++this.generation);
+      await this.indexEverything(++this.generation, files, await stamps.catch(() => undefined));
     });
   }
 
@@ -208,19 +211,19 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   }
 
   /** One full pass: every file found is stated, and read again when it changed since it was indexed. */
-  private async indexEverything(generation: number): Promise<void> {
+  private async indexEverything(generation: number, found?: Promise<ClippingFile[]>, stamps?: ReadonlyMap<string, Stamps>): Promise<void> {
     const started = performance.now();
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
-        const files = await findClippingFiles();
-        const found = new Set(files.map((file) => file.uri.toString()));
+        const files = await (found ?? findClippingFiles());
+        const present = new Set(files.map((file) => file.uri.toString()));
         const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
         let lastEvent = performance.now();
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           if (generation !== this.generation) return tally;
           const batch = files.slice(from, from + BATCH_SIZE);
-          const outcomes = await Promise.all(batch.map((file) => this.update(file)));
+          const outcomes = await Promise.all(batch.map((file) => this.update(file, stamps?.get(file.uri.toString()))));
           outcomes.forEach((outcome) => tally[outcome]++);
           progress.report({ message: vscode.l10n.t('{0} of {1} files', Math.min(from + BATCH_SIZE, files.length), files.length) });
           if (performance.now() - lastEvent > PROGRESS_EVENT_MS) {
@@ -228,7 +231,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
             this.changed.fire();
           }
         }
-        for (const uri of [...this.records.keys()]) if (!found.has(uri)) this.forget(uri);
+        for (const uri of [...this.records.keys()]) if (!present.has(uri)) this.forget(uri);
         return tally;
       });
       await this.speakers.load(this.records.keys());
@@ -312,9 +315,9 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   }
 
   /** Brings the record of `file` up to date: from the cache when its stamps still hold, else by reading it. */
-  private async update(file: ClippingFile): Promise<UpdateOutcome> {
+  private async update(file: ClippingFile, stated?: Stamps): Promise<UpdateOutcome> {
     const uri = file.uri.toString();
-    const [stamp, sidecarStamp] = await Promise.all([stampOf(file.uri), file.sidecar && stampOf(file.sidecar)]);
+    const [stamp, sidecarStamp] = stated ?? (await stampsOf(file));
     const known = this.records.get(uri);
     if (!stamp) {
       this.forget(uri);
@@ -322,8 +325,12 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     }
     if (known && isFresh(known, stamp, sidecarStamp)) return 'cached';
     try {
-      const [clipping, sidecar] = await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
-      const read = await this.worker.request({ uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
+      // Files on disk are read by the worker: hundreds of megabytes need not pass through this thread.
+      const onDisk = file.uri.scheme === 'file';
+      const [clipping, sidecar] = onDisk
+        ? [{ path: file.uri.fsPath }, file.sidecar && { path: file.sidecar.fsPath }]
+        : await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
+      const read = await indexInWorker(this.worker, { uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
       const entry = read && unpackEntry(uri, read.entry, this.pool.adopt(read.strings));
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
       this.touched(uri);
@@ -394,6 +401,26 @@ function ancestorsOf(uri: string): string[] {
   const root = uri.indexOf('/', uri.indexOf('://') + 3);
   for (let end = uri.lastIndexOf('/'); end > root; end = uri.lastIndexOf('/', end - 1)) ancestors.push(uri.slice(0, end));
   return ancestors;
+}
+
+/** A clipping's stamp and its sidecar's: undefined when the file (or the sidecar) is not there. */
+type Stamps = readonly [clipping: FileStamp | undefined, sidecar: FileStamp | undefined];
+
+function stampsOf(file: ClippingFile): Promise<Stamps> {
+  return Promise.all([stampOf(file.uri), file.sidecar && stampOf(file.sidecar)]);
+}
+
+/**
+ * The stamps of `files` by URI, stated BATCH_SIZE at a time. Taken before the files are read,
+ * a stamp can only be older than what is read, which makes the next pass read the file again.
+ */
+async function stampAll(files: readonly ClippingFile[]): Promise<Map<string, Stamps>> {
+  const stamps = new Map<string, Stamps>();
+  for (let from = 0; from < files.length; from += BATCH_SIZE) {
+    const batch = files.slice(from, from + BATCH_SIZE);
+    (await Promise.all(batch.map(stampsOf))).forEach((stamp, index) => stamps.set(batch[index].uri.toString(), stamp));
+  }
+  return stamps;
 }
 
 async function stampOf(uri: vscode.Uri): Promise<FileStamp | undefined> {

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { StringPool } from '../../core/index/entryPacking';
-import { CACHE_SHARDS, parseShard, serializeShard, shardOf, type CacheOrigin, type CachedEntry } from '../../core/index/indexCache';
-import { readTextFile } from '../annotations/fileIo';
+import { CACHE_SHARDS, serializeShard, shardOf, unpackCachedEntry, type CacheOrigin, type CachedEntry, type PackedShard } from '../../core/index/indexCache';
+import { readFileBytes } from '../annotations/fileIo';
+import { readShardInWorker, type IndexWorker } from './indexRequests';
 
 /**
  * The index cache on disk: one JSON file per shard in the extension's storage folder for this
  * workspace. Shards are read and written one at a time, so the extension host handles other
- * events in between (a shard of a million-annotation workspace parses in a few milliseconds).
+ * events in between. Reading, the worker thread decodes and parses each shard (UTF-8 decoding
+ * and JSON parsing are most of the cost) while the extension host unpacks the one before.
  */
 export class IndexCacheStore {
   constructor(
@@ -14,20 +16,33 @@ export class IndexCacheStore {
     private readonly folder: vscode.Uri | undefined,
     private readonly origin: CacheOrigin,
     private readonly log: vscode.LogOutputChannel,
+    private readonly worker: IndexWorker,
   ) {}
 
   /** The cached entries, their repeated strings shared through `pool`. */
   async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
+    let next = this.readShard(0);
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
-      const text = await readTextFile(this.shardUri(shard)).catch((error: unknown) => {
-        this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
-        return undefined;
-      });
-      if (text !== undefined) parseShard(text, this.origin, pool).forEach((entry) => entries.set(entry.uri, entry));
+      const packed = await next;
+      if (shard + 1 < CACHE_SHARDS) next = this.readShard(shard + 1);
+      if (!packed) continue;
+      const strings = pool.adopt(packed.strings);
+      for (const entry of packed.entries) entries.set(entry[0], unpackCachedEntry(entry, strings));
     }
     return entries;
+  }
+
+  /** A shard's packed entries, read and parsed in the worker; undefined when missing, unreadable or not ours. */
+  private async readShard(shard: number): Promise<PackedShard | undefined> {
+    try {
+      const bytes = await readFileBytes(this.shardUri(shard));
+      return bytes && (await readShardInWorker(this.worker, bytes, this.origin));
+    } catch (error) {
+      this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** Writes the shards numbered in `shards` with what `entries` holds for them. */
