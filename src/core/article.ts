@@ -117,6 +117,20 @@ export class ParsedArticle implements Article {
     return this.body().lines;
   }
 
+  /**
+   * Takes over the head and the tail `older` has already read: `older` is an article of an
+   * earlier version of the text, with the same text `offsets` characters and `lines` lines
+   * before this one (see revision.ts), and details read from the same text are the same,
+   * moved. What features read of every article (outline, folding, problems) so costs an
+   * edit only where it changed the text; the classified lines, which only some commands
+   * read, are read again when asked for.
+   */
+  adoptDetails(older: ParsedArticle, offsets: number, lines: number): void {
+    const mover = new PartMover(this.scanner.text, offsets, lines);
+    if (older.headPart) this.headPart ??= mover.head(older.headPart);
+    if (older.tailPart) this.tailPart ??= mover.tail(older.tailPart);
+  }
+
   /** Every field as plain data, details included: what JSON.stringify and logs see. */
   toJSON(): Article {
     const { start, end, index, startLine, endLine, title, subtitle, dates, outlet, quotes, bylines, comments, lines } = this;
@@ -133,6 +147,66 @@ export class ParsedArticle implements Article {
 
   private body(): Body {
     return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.title, this.head(), this.tail()));
+  }
+}
+
+/** The kinds the head and the tail gave: the body's own ('quote', 'body') are left for the body to give again. */
+function withoutBodyKinds(kinds: readonly LineKind[]): LineKind[] {
+  const kept = new Array<LineKind>(kinds.length);
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind !== undefined && kind !== 'quote' && kind !== 'body') kept[i] = kind;
+  }
+  return kept;
+}
+
+/**
+ * Moves the parts of an article read from an older text by `offsets` characters and `lines`
+ * lines. Texts are sliced again from the newer text, so that the newer parse does not keep
+ * the older text alive.
+ */
+class PartMover {
+  constructor(
+    private readonly text: string,
+    private readonly offsets: number,
+    private readonly lines: number,
+  ) {}
+
+  head(head: Head): Head {
+    const { subtitle, outlet, dates, bodyFrom, kinds } = head;
+    return { subtitle: this.field(subtitle), outlet: this.field(outlet), dates: dates.map((date) => this.date(date)), bodyFrom: bodyFrom + this.lines, kinds: withoutBodyKinds(kinds) };
+  }
+
+  tail(tail: Tail): Tail {
+    const { comments, bodyTo, bylines, source } = tail;
+    return { comments: comments && this.comments(comments), bodyTo: bodyTo + this.lines, bylines: bylines.map((byline) => this.field(byline)), source: this.field(source) };
+  }
+
+  private comments(section: CommentsSection): CommentsSection {
+    const { offsets } = this;
+    return {
+      start: section.start + offsets,
+      end: section.end + offsets,
+      heading: this.field(section.heading),
+      announcedCount: section.announcedCount,
+      comments: section.comments.map((comment) => ({
+        start: comment.start + offsets,
+        end: comment.end + offsets,
+        author: this.field(comment.author),
+        time: comment.time && this.date(comment.time),
+        body: comment.body && { start: comment.body.start + offsets, end: comment.body.end + offsets },
+      })),
+    };
+  }
+
+  private field<T extends Field | undefined>(field: T): T {
+    return (field && fieldAt(this.text, field.start + this.offsets, field.end + this.offsets)) as T;
+  }
+
+  private date(date: DateField): DateField {
+    const start = date.start + this.offsets;
+    const end = date.end + this.offsets;
+    return { start, end, text: this.text.slice(start, end), iso: date.iso };
   }
 }
 

@@ -6,7 +6,7 @@
  * segment, is an article. The parser never throws and never drops text: what it cannot
  * place is article body, and the blocks (document.ts) partition the whole text.
  */
-import type { Article, ClippingDocument, DossierHeader, Separator, TableOfContents } from './model';
+import type { ClippingDocument, DossierHeader, Separator, TableOfContents } from './model';
 import { ParsedArticle } from './article';
 import type { ArticleScanner } from './article';
 import { lineContent, isBreadcrumb, readHeader } from './header';
@@ -16,6 +16,7 @@ import type { LineTable } from './lines';
 import { separatorCharCode } from './separators';
 import { isTocHeading, readToc, readTocEntry } from './toc';
 import { ParsedDocument } from './document';
+import { Carried, carriedSpans, type TextChange } from './revision';
 
 /** The header and the table of contents are looked for among this many first non-blank lines. */
 const MAX_PREAMBLE_LINES = 8;
@@ -66,13 +67,24 @@ function readPreamble(text: string, lines: LineTable, from: number, to: number, 
   return { header, toc, nextLine };
 }
 
-export function parseClipping(text: string): ClippingDocument {
+/** An earlier parse of the same document, and how its text changed since. */
+export interface EarlierParse {
+  readonly model: ClippingDocument;
+  readonly change: TextChange;
+}
+
+/**
+ * Parses `text`. Given an earlier parse of the same document, each article the change left
+ * alone takes over the details that parse had read (dates, outlet, comments, lines…) instead
+ * of reading them again: the same model, for the cost of moving them.
+ */
+export function parseClipping(text: string, earlier?: EarlierParse): ClippingDocument {
   const lines = scanLines(text);
   const { starts, ends, shapes } = lines;
   const lineCount = lines.count;
   const scanner: ArticleScanner = { text, lines };
   const separators: Separator[] = [];
-  const articles: Article[] = [];
+  const articles: ParsedArticle[] = [];
   let header: DossierHeader | undefined;
   let toc: TableOfContents | undefined;
   let inPreamble = true;
@@ -104,6 +116,19 @@ export function parseClipping(text: string): ClippingDocument {
   }
   readSegment(segmentStart, lineCount - 1);
 
+  if (earlier) adoptEarlierDetails(articles, lineCount, earlier);
   return new ParsedDocument(text.length, lineCount, starts, header, toc, articles, separators);
+}
+
+function adoptEarlierDetails(articles: readonly ParsedArticle[], lineCount: number, { model, change }: EarlierParse): void {
+  const { how, from } = carriedSpans(model.articles, articles, change);
+  const offsets = change.afterEnd - change.beforeEnd;
+  const lines = lineCount - model.lineCount;
+  articles.forEach((article, index) => {
+    const older = model.articles[from[index]];
+    if (how[index] === Carried.No || !(older instanceof ParsedArticle)) return;
+    if (how[index] === Carried.Unmoved) article.adoptDetails(older, 0, 0);
+    else article.adoptDetails(older, offsets, lines);
+  });
 }
 

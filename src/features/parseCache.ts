@@ -30,6 +30,8 @@ interface DocumentParses {
 
 /**
  * Parses each clipping document once per version and shares the result with every feature.
+ * Each parse starts from the previous version's: the articles an edit left alone keep the
+ * details already read (see parseClipping).
  *
  * Features that derive data from a parse (symbols, folding ranges…) key their own caches on
  * the returned model object: a new version gives a new object, so a WeakMap is enough. A
@@ -55,11 +57,12 @@ export class ClippingParseCache implements vscode.Disposable {
     }
     const started = performance.now();
     const text = document.getText();
-    const model = parseClipping(text);
+    const change = cached && changeBetween(cached.text, text);
+    const model = parseClipping(text, cached && change && { model: cached.model, change });
     this.log.trace(`parsed ${document.uri.path} v${document.version} in ${(performance.now() - started).toFixed(1)} ms`);
     const history = cached?.history ?? { number: -1, changes: [] };
-    if (cached) {
-      history.changes.push(changeBetween(cached.text, text));
+    if (change) {
+      history.changes.push(change);
       if (history.changes.length > REMEMBERED_CHANGES) history.changes.shift();
     }
     history.number++;

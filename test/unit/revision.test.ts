@@ -127,3 +127,32 @@ describe('revision: spans an edit left alone', () => {
     );
   });
 });
+
+describe('revision: parsing from an earlier parse', () => {
+  it('gives the model a fresh parse gives, whatever the earlier parse had read', () => {
+    fc.assert(
+      fc.property(dossierText, edit, fc.nat(), fc.integer({ min: -2, max: 2 }), fc.constantFrom('everything', 'outline', 'nothing'), (before, anEdit, boundary, offset, read) => {
+        const after = applyEdit(before, { ...anEdit, at: nearBoundary(before, boundary, offset) });
+        const earlier = parseClipping(before);
+        if (read === 'everything') JSON.stringify(earlier);
+        if (read === 'outline') earlier.articles.forEach((article) => article.comments && article.dates);
+        const model = parseClipping(after, { model: earlier, change: changeBetween(before, after) });
+        assert.deepEqual(JSON.parse(JSON.stringify(model)), JSON.parse(JSON.stringify(parseClipping(after))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('moves the details it takes over to their new offsets', () => {
+    const before = 'First\n12.03.2024\nThe Times\nbody\n=====\nSecond\nRadio One\nbody two\n';
+    const after = `Preface\n=====\n${before}`;
+    const earlier = parseClipping(before);
+    JSON.stringify(earlier);
+    const model = parseClipping(after, { model: earlier, change: changeBetween(before, after) });
+    const outlet = model.articles[1].outlet;
+    assert.equal(outlet?.text, 'The Times');
+    assert.equal(after.slice(outlet?.start, outlet?.end), 'The Times');
+    assert.notEqual(outlet, earlier.articles[0].outlet, 'a moved copy, not the earlier field');
+  });
+});
+
