@@ -23,6 +23,10 @@ const quietUserSettings = {
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
+  // Built-in work that has nothing to do with clippings and stalls the extension host at random
+  // moments: scanning for ports to forward, and the git extension starting processes.
+  'remote.autoForwardPorts': false,
+  'git.enabled': false,
 };
 
 function portIsFree(port) {
