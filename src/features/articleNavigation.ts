@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Article } from '../core/model';
 import { ClippingParseCache } from './parseCache';
 import { toRange } from './ranges';
-import { articleAt, lastArticleStartingAtOrBefore } from './articleLookup';
+import { articleAtCaret, lastArticleStartingAtOrBefore } from '../core/articleLookup';
 import { describeArticle } from './articleLabels';
 
 /**
@@ -14,13 +14,13 @@ export function registerArticleNavigation(parses: ClippingParseCache): vscode.Di
     registerClippingEditorCommand('clippings.nextArticle', (editor) => {
       const model = parses.get(editor.document);
       const offset = editor.document.offsetAt(editor.selection.active);
-      const target = model.articles[lastArticleStartingAtOrBefore(model, offset) + 1];
+      const target = model.articles[lastArticleStartingAtOrBefore(model.articles, offset) + 1];
       return target ? revealArticle(editor, target) : undefined;
     }),
     registerClippingEditorCommand('clippings.previousArticle', (editor) => {
       const model = parses.get(editor.document);
       const offset = editor.document.offsetAt(editor.selection.active);
-      const current = lastArticleStartingAtOrBefore(model, offset);
+      const current = lastArticleStartingAtOrBefore(model.articles, offset);
       // From inside an article's body, "previous" first goes back to that article's title.
       const onTitle = current >= 0 && offset <= model.articles[current].title.end;
       const target = model.articles[onTitle ? current - 1 : current];
@@ -62,7 +62,7 @@ async function pickArticle(editor: vscode.TextEditor, articles: readonly Article
     description: describeArticle(article),
     article,
   }));
-  const current = articleAt(parses.get(editor.document), editor.document.offsetAt(editor.selection.active));
+  const current = articleAtCaret(parses.get(editor.document).articles, editor.document.offsetAt(editor.selection.active));
   const picker = vscode.window.createQuickPick<ArticleItem>();
   picker.items = items;
   picker.placeholder = vscode.l10n.t('Go to article: type to filter by title, outlet or date');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ClippingDocument } from '../core/model';
 import { ClippingParseCache } from './parseCache';
 import { CLIPPING_SELECTOR, toRange } from './ranges';
-import { articleAt } from './articleLookup';
+import { articleAtCaret } from '../core/articleLookup';
 
 /** Expand selection: the line's text, then its paragraph, then its article, then everything. */
 export function registerSelectionRanges(parses: ClippingParseCache): vscode.Disposable {
@@ -17,7 +17,7 @@ export function registerSelectionRanges(parses: ClippingParseCache): vscode.Disp
 function selectionChain(model: ClippingDocument, document: vscode.TextDocument, position: vscode.Position): vscode.SelectionRange {
   const whole = new vscode.SelectionRange(document.validateRange(new vscode.Range(0, 0, document.lineCount, 0)));
   let outer = whole;
-  const article = articleAt(model, document.offsetAt(position));
+  const article = articleAtCaret(model.articles, document.offsetAt(position));
   const bounds = article ? { first: article.startLine, last: article.endLine } : { first: 0, last: document.lineCount - 1 };
   if (article) {
     outer = nest(toRange(document, article), outer);

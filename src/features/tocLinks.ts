@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ClippingDocument } from '../core/model';
 import { ClippingParseCache, derivedFrom } from './parseCache';
 import { CLIPPING_SELECTOR, toRange } from './ranges';
-import { articleAt } from './articleLookup';
+import { articleAtCaret } from '../core/articleLookup';
 
 /**
  * Table of contents ↔ articles: each matched entry is a link to its article, and Go to
@@ -46,7 +46,7 @@ function definitionAt(model: ClippingDocument, document: vscode.TextDocument, of
     const articleIndex = model.tocMatches[entryIndex];
     return articleIndex === undefined ? undefined : new vscode.Location(document.uri, toRange(document, model.articles[articleIndex].title));
   }
-  const article = articleAt(model, offset);
+  const article = articleAtCaret(model.articles, offset);
   if (article && offset <= article.title.end && model.toc) {
     const matchedEntry = model.tocMatches.indexOf(article.index);
     return matchedEntry < 0 ? undefined : new vscode.Location(document.uri, toRange(document, model.toc.entries[matchedEntry]));

@@ -7,7 +7,8 @@
 export * from './types';
 export { newId, cryptoRandomBytes, ID_PATTERN, type IdKind, type RandomBytes } from './ids';
 export { sidecarPathFor, clippingPathForSidecar, fileNameOf, speakerRegistryPathFor, SIDECAR_SUFFIX, SPEAKER_REGISTRY_PATH } from './paths';
-export { articleAt, articleRefAt, type ArticleSpan } from './articles';
+export { articleRefAt, type ArticleSpan } from './articles';
+export { articleAt } from '../articleLookup';
 export { CONTEXT_LENGTH, contextAgreement } from './context';
 export { createAnchor, applyTextChange, applyTextChanges, type TextChange } from './anchors';
 export {

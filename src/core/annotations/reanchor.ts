@@ -18,7 +18,8 @@
 import search from 'approx-string-match';
 import { normalizeForMatching } from '../arabic';
 import { createAnchor } from './anchors';
-import { articleAt, type ArticleSpan } from './articles';
+import { articleAt } from '../articleLookup';
+import type { ArticleSpan } from './articles';
 import { contextAgreement } from './context';
 import type { Anchor } from './types';
 

@@ -10,7 +10,7 @@ import {
   type Speaker,
 } from '../../core/annotations';
 import type { ClippingParseCache } from '../parseCache';
-import { articleAt } from '../articleLookup';
+import { articleAtCaret } from '../../core/articleLookup';
 import type { AnnotationStore } from './annotationStore';
 import { anchorFor, authoringContext, isRecord, resolveTarget, stringArgument, trimmedOffsets, UserFacingError, type CommandTarget } from './commandTargets';
 import { pickSpeaker, speakerFromArgument } from './speakerPicker';
@@ -119,7 +119,7 @@ async function askStance(services: TagServices, holder: Speaker): Promise<Stance
 
 async function tagSource(services: TagServices, args: Record<string, unknown>): Promise<string | undefined> {
   const target = await resolveTarget(args, { rangeRequired: false });
-  const article = articleAt(services.parses.get(target.document), target.document.offsetAt(target.range.start));
+  const article = articleAtCaret(services.parses.get(target.document).articles, target.document.offsetAt(target.range.start));
   const onSpan = !target.range.isEmpty;
   // Without a selection the source describes the whole article and is anchored on its title.
   const offsets = onSpan ? trimmedOffsets(target.document, target.range) : article?.title;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { createAnchor } from '../../../src/core/annotations/anchors';
-import { articleAt } from '../../../src/core/annotations/articles';
+import { articleAt } from '../../../src/core/articleLookup';
 import { reanchor, reanchorAll } from '../../../src/core/annotations/reanchor';
 import { normalizeForMatching } from '../../../src/core/arabic';
 import { parseClipping } from '../../../src/core/parser';
