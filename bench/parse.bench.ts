@@ -41,7 +41,6 @@ function readOptions(argv: readonly string[]): Options {
   return { runs: valueOf('--runs', 9), chars: valueOf('--chars', 10_000_000), write: !argv.includes('--no-write') };
 }
 
-/** The first dossier whole, then the article part of every dossier, repeated up to `chars`. */
 /** A gc() the benchmark can call without node flags. */
 function exposeGc(): () => void {
   setFlagsFromString('--expose-gc');
