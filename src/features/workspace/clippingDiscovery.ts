@@ -55,18 +55,30 @@ async function filesOfFolder(folder: vscode.WorkspaceFolder, prefix: string): Pr
   // An exclude pattern replaces the default excludes; `null` for none keeps them off as well.
   const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, prefix + glob), exclude ?? null);
   const [clippings, sidecars, textFiles] = await Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
-  const withSidecar = new Set(sidecars.map((sidecar) => sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
+  // Tens of thousands of files take tens of milliseconds to pair: the event loop gets turns in between.
+  const withSidecar = new Set<string>();
+  await inSteps(sidecars, (sidecar) => withSidecar.add(sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
   const files = new Map<string, ClippingFile>();
   const add = (uri: vscode.Uri, detect: boolean) => {
     const key = uri.toString();
     if (!files.has(key)) files.set(key, { uri, sidecar: withSidecar.has(key) ? sidecarUriFor(uri) : undefined, detect: detect && !withSidecar.has(key) });
   };
-  clippings.forEach((uri) => add(uri, false));
+  await inSteps(clippings, (uri) => add(uri, false));
   // A sidecar says its file is read as a clipping, whatever its extension.
-  sidecars.forEach((sidecar) => {
+  await inSteps(sidecars, (sidecar) => {
     const clipping = clippingPathForSidecar(sidecar.path);
     if (clipping) add(sidecar.with({ path: clipping }), false);
   });
-  textFiles.forEach((uri) => add(uri, true));
+  await inSteps(textFiles, (uri) => add(uri, true));
   return [...files.values()];
+}
+
+/** Files handled between two turns of the event loop. */
+const FILES_PER_STEP = 1_000;
+
+async function inSteps<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
+  for (let from = 0; from < items.length; from += FILES_PER_STEP) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    items.slice(from, from + FILES_PER_STEP).forEach(visit);
+  }
 }

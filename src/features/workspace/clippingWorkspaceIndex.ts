@@ -410,14 +410,17 @@ function stampsOf(file: ClippingFile): Promise<Stamps> {
   return Promise.all([stampOf(file.uri), file.sidecar && stampOf(file.sidecar)]);
 }
 
+/** Files stated together ahead of a pass: enough to keep the file system busy, few enough to answer in a few milliseconds. */
+const STAT_BATCH_SIZE = 16;
+
 /**
- * The stamps of `files` by URI, stated BATCH_SIZE at a time. Taken before the files are read,
- * a stamp can only be older than what is read, which makes the next pass read the file again.
+ * The stamps of `files` by URI, stated STAT_BATCH_SIZE at a time. Taken before the files are
+ * read, a stamp can only be older than what is read, which makes the next pass read the file again.
  */
 async function stampAll(files: readonly ClippingFile[]): Promise<Map<string, Stamps>> {
   const stamps = new Map<string, Stamps>();
-  for (let from = 0; from < files.length; from += BATCH_SIZE) {
-    const batch = files.slice(from, from + BATCH_SIZE);
+  for (let from = 0; from < files.length; from += STAT_BATCH_SIZE) {
+    const batch = files.slice(from, from + STAT_BATCH_SIZE);
     (await Promise.all(batch.map(stampsOf))).forEach((stamp, index) => stamps.set(batch[index].uri.toString(), stamp));
   }
   return stamps;

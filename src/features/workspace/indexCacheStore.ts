@@ -4,6 +4,9 @@ import { CACHE_SHARDS, serializeShard, shardOf, unpackCachedEntry, type CacheOri
 import { readFileBytes } from '../annotations/fileIo';
 import { readShardInWorker, type IndexWorker } from './indexRequests';
 
+/** Unpacking cached entries gives the event loop a turn this often. */
+const UNPACK_SLICE_MS = 10;
+
 /**
  * The index cache on disk: one JSON file per shard in the extension's storage folder for this
  * workspace. Shards are read and written one at a time, so the extension host handles other
@@ -24,12 +27,20 @@ export class IndexCacheStore {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
     let next = this.readShard(0);
+    let sliceStart = performance.now();
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
       const packed = await next;
       if (shard + 1 < CACHE_SHARDS) next = this.readShard(shard + 1);
       if (!packed) continue;
       const strings = pool.adopt(packed.strings);
-      for (const entry of packed.entries) entries.set(entry[0], unpackCachedEntry(entry, strings));
+      for (const entry of packed.entries) {
+        entries.set(entry[0], unpackCachedEntry(entry, strings));
+        // A shard parsed ahead is awaited without going back to the event loop: it is given a turn here.
+        if (performance.now() - sliceStart > UNPACK_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
     }
     return entries;
   }
