@@ -7,9 +7,9 @@
  * - annotations on heavily annotated dossiers (1,000 and 10,000 annotations).
  * Prints tables and updates bench/RESULTS.md. Run after `node scripts/build.mjs --bench`.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { exitAfter, stopOnExit } from '../../scripts/test-host/cleanup.mjs';
 import { runExtensionTests } from '../../scripts/test-host/extension-tests.mjs';
 import { ensureHost } from '../../scripts/test-host/host-install.mjs';
@@ -18,6 +18,7 @@ import { runScript, say } from '../../scripts/test-host/shell.mjs';
 import { createAnchor, createAnnotation, cryptoRandomBytes, serializeSidecar, SIDECAR_VERSION, type Annotation } from '../../src/core/annotations';
 import { parseClipping } from '../../src/core/parser';
 import { buildDossier, dossierToMarkdown } from '../corpus';
+import { workspaceData } from '../workspace.bench';
 import { writeResultsSection } from '../results.mjs';
 
 const TARGET_SIZE = 10_000_000;
@@ -83,6 +84,31 @@ const ANNOTATION_JOB: Job = {
   prepare: (workspace) => {
     const dossiers = [1_000, 10_000].map((count) => writeAnnotatedDossier(workspace, count));
     return { BENCH_ANNOTATED: JSON.stringify(dossiers) };
+  },
+};
+
+/**
+ * Issue 5's workspace index: the clippings and sidecars of bench/workspace.bench.ts (100
+ * annotations each), hard-linked into the workspace. BENCH_WORKSPACE_FILES=n takes the first n
+ * (10,000 by default: a million annotations).
+ */
+const WORKSPACE_JOB: Job = {
+  label: 'Workspace index',
+  suite: 'workspace.bench.js',
+  // The machine is shared: stalls and times move with its load. BENCH_WORKSPACE_RUNS=1 for one host.
+  runs: Number(process.env.BENCH_WORKSPACE_RUNS ?? 3),
+  prepare: (workspace) => {
+    const files = Number(process.env.BENCH_WORKSPACE_FILES ?? 10_000);
+    const { folder, clippings } = workspaceData();
+    for (const clipping of clippings.slice(0, files)) {
+      const target = join(workspace, 'dossiers', relative(folder, clipping));
+      mkdirSync(dirname(target), { recursive: true });
+      linkSync(clipping, target);
+      linkSync(`${clipping}.annotations.yaml`, `${target}.annotations.yaml`);
+    }
+    const scale = files >= 10_000 ? 'full scale' : `reduced scale: BENCH_WORKSPACE_FILES=${files}`;
+    // BENCH_PROFILE=file.cpuprofile records the extension host's CPU during the cold and the warm build.
+    return { BENCH_WORKSPACE_SCALE: scale, ...(process.env.BENCH_PROFILE && { BENCH_PROFILE: resolve(process.env.BENCH_PROFILE) }) };
   },
 };
 
@@ -170,7 +196,7 @@ runScript(async () => {
   const host = await ensureHost();
   // `--only annotations` (or any word of a job's label) measures just the jobs it names.
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
-  const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
+  const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB, WORKSPACE_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
   for (const job of jobs) {
     const { vscode, results } = await measureRuns(host, job);
     const markdown = table(job.label, vscode, results);

@@ -16,6 +16,20 @@ import type { WorkspaceIndex } from './workspaceIndex';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
 
+/** What `clippings._indexStatus` answers: how far the index is, for scripts and benchmarks. */
+export interface IndexStatus {
+  /** Whether the first full pass is done (`ready` resolved). */
+  readonly ready: boolean;
+  /** Whether work is under way or waiting: a pass, changes settling or being read, the cache to write. */
+  readonly busy: boolean;
+  readonly clippings: number;
+  readonly annotations: number;
+  /** The last full pass; for the first one, `ms` counts from the index's creation, the cache read included. */
+  readonly lastPass: { readonly ms: number; readonly cacheLoadMs: number; readonly read: number; readonly cached: number; readonly gone: number } | undefined;
+  /** Where the cache is kept (a URI), undefined when VS Code gives no storage folder. */
+  readonly cacheFolder: string | undefined;
+}
+
 export interface WorkspaceIndexServices {
   readonly parses: ClippingParseCache;
   readonly store: AnnotationStore;
@@ -62,6 +76,12 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly createdOnDisk = new Set<string>();
   /** Deleted paths that may be folders: a folder moved away takes its files without an event for each. */
   private readonly deletedOnDisk = new Set<string>();
+  /** Tasks queued or running on `work`. */
+  private tasks = 0;
+  private readonly createdAt = performance.now();
+  private cacheLoadMs = 0;
+  private lastPass: IndexStatus['lastPass'];
+  private isReady = false;
   private readonly changedLive = new Set<vscode.TextDocument>();
   private readonly dirtyShards = new Set<number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -76,15 +96,38 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.speakers = new SpeakerDirectory(services.registry, services.log);
     this.speakerOf = this.speakers.lookup;
     this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
-    this.ready = this.work.run(async () => {
+    this.ready = this.schedule(async () => {
       // While the worker parses the cache, the files are searched (in another process) and stated.
       const files = findClippingFiles();
       const stamps = files.then(stampAll);
       stamps.catch(() => undefined);
       this.records = await cache.load(this.pool);
+      this.cacheLoadMs = performance.now() - this.createdAt;
       this.invalidate();
-      await this.indexEverything(++this.generation, files, await stamps.catch(() => undefined));
+      await this.indexEverything(++this.generation, this.createdAt, files, await stamps.catch(() => undefined));
+      this.isReady = true;
     });
+  }
+
+  /** How far the index is (`clippings._indexStatus`). */
+  status(): IndexStatus {
+    // Counted without sorting: polling the status must not cost what a view refresh costs.
+    let clippings = 0;
+    let annotations = 0;
+    const count = (entry: IndexEntry) => {
+      clippings++;
+      annotations += entry.clipping.annotations.length;
+    };
+    this.records.forEach((record, uri) => record.entry && !this.live.has(uri) && count(record.entry));
+    this.live.forEach(count);
+    return {
+      ready: this.isReady,
+      busy: this.tasks > 0 || this.timers.size > 0,
+      clippings,
+      annotations,
+      lastPass: this.lastPass,
+      cacheFolder: this.cache.location?.toString(),
+    };
   }
 
   clippings(scope?: vscode.Uri): readonly IndexedClipping[] {
@@ -146,7 +189,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     const onFolderCreated = (uri: vscode.Uri) => {
       if (!mayBeFolder(uri)) return;
       this.createdOnDisk.add(uri.toString());
-      this.settle('created', DISK_SETTLE_MS, () => void this.work.run(() => this.indexCreatedFolders()));
+      this.settle('created', DISK_SETTLE_MS, () => void this.schedule(() => this.indexCreatedFolders()));
     };
     const onFolderDeleted = (uri: vscode.Uri) => {
       if (!mayBeFolder(uri)) return;
@@ -181,7 +224,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   }
 
   private watchSettings(): vscode.Disposable[] {
-    const reindex = () => void this.work.run(() => this.indexEverything(++this.generation));
+    const reindex = () => void this.schedule(() => this.indexEverything(++this.generation));
     return [
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (['clippings.index.scanTextFiles', 'files.exclude', 'search.exclude'].some((section) => event.affectsConfiguration(section))) reindex();
@@ -205,14 +248,19 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     );
   }
 
+  /** Runs `task` on the work queue, counted until it ends. */
+  private schedule<T>(task: () => Promise<T>): Promise<T> {
+    this.tasks++;
+    return this.work.run(task).finally(() => this.tasks--);
+  }
+
   private diskChanged(clipping: vscode.Uri): void {
     this.changedOnDisk.add(clipping.toString());
-    this.settle('disk', DISK_SETTLE_MS, () => void this.work.run(() => this.reindexChanged()));
+    this.settle('disk', DISK_SETTLE_MS, () => void this.schedule(() => this.reindexChanged()));
   }
 
   /** One full pass: every file found is stated, and read again when it changed since it was indexed. */
-  private async indexEverything(generation: number, found?: Promise<ClippingFile[]>, stamps?: ReadonlyMap<string, Stamps>): Promise<void> {
-    const started = performance.now();
+  private async indexEverything(generation: number, started = performance.now(), found?: Promise<ClippingFile[]>, stamps?: ReadonlyMap<string, Stamps>): Promise<void> {
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
@@ -238,7 +286,9 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     } catch (error) {
       this.services.log.error(`indexing the workspace: ${errorMessage(error)}`);
     }
-    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${(performance.now() - started).toFixed(0)} ms`);
+    const ms = performance.now() - started;
+    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts };
+    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms`);
     this.changed.fire();
     this.saveCacheSoon();
   }
@@ -386,7 +436,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
 
   private saveCacheSoon(): void {
     this.settle('cache', CACHE_SAVE_MS, () =>
-      void this.work.run(async () => {
+      void this.schedule(async () => {
         const shards = new Set(this.dirtyShards);
         this.dirtyShards.clear();
         await this.cache.save(this.records, shards).catch((error: unknown) => this.services.log.warn(`workspace index: cannot save the cache: ${errorMessage(error)}`));

@@ -22,6 +22,11 @@ export class IndexCacheStore {
     private readonly worker: IndexWorker,
   ) {}
 
+  /** The folder the shards are kept in. */
+  get location(): vscode.Uri | undefined {
+    return this.folder;
+  }
+
   /** The cached entries, their repeated strings shared through `pool`. */
   async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();

@@ -35,6 +35,8 @@ export function registerWorkspaceFeatures(services: WorkspaceIndexServices, cont
     registerAnnotationsView(services, index, context.workspaceState),
     registerWorkspaceSymbols(index),
     registerSpeakerQuotes(services, index),
+    // For scripts and benchmarks: whether the index is ready or busy, what it holds, the last full pass.
+    vscode.commands.registerCommand('clippings._indexStatus', () => index.status()),
     vscode.commands.registerCommand('clippings.revealAnnotation', (args?: unknown) =>
       runAnnotationCommand(services.log, async () => {
         const uri = isRecord(args) ? (args.uri instanceof vscode.Uri ? args.uri : stringArgument(args, 'uri')) : undefined;

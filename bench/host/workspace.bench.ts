@@ -1,0 +1,229 @@
+// Runs inside the VS Code extension host (see bench/host/run.ts), in a workspace of generated
+// clippings with sidecars (bench/workspace.bench.ts's data): issue 5's workspace index, built in
+// the background, must never block the extension host for more than 50 ms at a time.
+//
+// - cold: the extension's own index, created when the extension activated, with an empty cache
+//   (a fresh user-data folder), the Annotations view open so that it refreshes as files come
+//   in; then the cache written. The event loop is watched from the end of activation (watched
+//   apart) until the index is ready, then until the cache is written. Each stall over 50 ms is
+//   listed with the CPU time the host thread spent in it: on a loaded machine the thread also
+//   stalls while it waits for a CPU, doing nothing.
+// - warm: what a restart does, without one: a second index, the same code as the extension's,
+//   created over the cache the first one wrote. It reads the cache and states every file. The
+//   first index is still in memory, so the heap is twice as large as after a real restart.
+// - memory: the extension host's heap and RSS once the index is built, after garbage collection.
+// BENCH_PROFILE (see run.ts) also writes CPU profiles of the cold and the warm build, with the
+// stalls over 50 ms beside them (`<profile>.stalls.json`: [s from the profile's start, ms, CPU ms, page faults]).
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import * as path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import { INDEX_CACHE_FORMAT } from '../../src/core/index/indexCache';
+import { AnnotationStore } from '../../src/features/annotations/annotationStore';
+import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
+import { SpeakerRegistryStore } from '../../src/features/annotations/speakerRegistry';
+import { ClippingParseCache } from '../../src/features/parseCache';
+import { ClippingWorkspaceIndex, type IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
+import { IndexCacheStore } from '../../src/features/workspace/indexCacheStore';
+import type { IndexRequest, IndexResponse } from '../../src/features/workspace/indexWorker';
+import { WorkerRequests } from '../../src/features/workspace/workerRequests';
+import { EXTENSION_ID, type Measurement } from './measure';
+
+const BUILD_LIMIT_MS = 15 * 60_000;
+
+function status(): Promise<IndexStatus> {
+  return Promise.resolve(vscode.commands.executeCommand<IndexStatus>('clippings._indexStatus'));
+}
+
+/** Polls the extension's index until `done` holds; the status is counted without sorting, cheap to ask. */
+async function waitForStatus(what: string, done: (status: IndexStatus) => boolean): Promise<IndexStatus> {
+  const deadline = performance.now() + BUILD_LIMIT_MS;
+  for (;;) {
+    const current = await status();
+    if (done(current)) return current;
+    if (performance.now() > deadline) throw new Error(`the index did not get ${what} in ${BUILD_LIMIT_MS / 60_000} minutes: ${JSON.stringify(current)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+interface Stalls {
+  readonly longest: number;
+  /** The most CPU time the host's thread used within one stall: the longest work it did without a break. */
+  readonly longestWork: number;
+  /** When each stall over 50 ms began (performance.now()), how long it lasted, the thread's CPU time and the process's page faults in it. */
+  readonly over50: readonly (readonly [at: number, ms: number, cpuMs: number, pageFaults: number])[];
+}
+
+/** The extension host thread's CPU time in ms (Node ≥ 23.9), NaN where it cannot be told. */
+function threadCpuMs(): number {
+  const usage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : Number.NaN;
+}
+
+function pageFaults(): number {
+  const usage = process.resourceUsage();
+  return usage.minorPageFault + usage.majorPageFault;
+}
+
+/**
+ * measure.ts's watchEventLoop, which also keeps every stall over 50 ms (how many, and when, to
+ * read against a CPU profile) and tells work from waiting: on a loaded machine the host's
+ * thread also stalls while it waits for a CPU, which its CPU time during the stall shows.
+ */
+function watchStalls(): () => Stalls {
+  let last = performance.now();
+  let lastCpu = threadCpuMs();
+  let lastFaults = pageFaults();
+  let longest = 0;
+  let longestWork = 0;
+  const over50: [number, number, number, number][] = [];
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    const cpu = threadCpuMs();
+    const faults = pageFaults();
+    const stall = now - last - 5;
+    const work = Math.min(cpu - lastCpu, now - last);
+    longest = Math.max(longest, stall);
+    longestWork = Math.max(longestWork, work);
+    if (stall > 50) over50.push([last, stall, work, faults - lastFaults]);
+    last = now;
+    lastCpu = cpu;
+    lastFaults = faults;
+  }, 5);
+  return () => {
+    clearInterval(ticker);
+    return { longest: Math.max(0, longest), longestWork, over50 };
+  };
+}
+
+/** The longest garbage-collection pause V8 reports while watched, and its kind. */
+function watchGc(): () => { ms: number; kind: number } {
+  let longest = { ms: 0, kind: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration > longest.ms) longest = { ms: entry.duration, kind: ((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0 };
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    observer.disconnect();
+    return longest;
+  };
+}
+
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+
+function memory(): { heap: number; rss: number } {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const usage = process.memoryUsage();
+  return { heap: (usage.heapUsed + usage.external) / 1e6, rss: usage.rss / 1e6 };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** How many stalls went over 50 ms, the longest ten with when (s from `from`), the thread's CPU time and page faults in each, and the longest work. */
+function over(stalls: Stalls, from: number): string {
+  const longest = [...stalls.over50].sort((a, b) => b[1] - a[1]);
+  const listed = longest.slice(0, 10).map(([at, ms, cpuMs, faults]) => `${ms.toFixed(0)} (at ${((at - from) / 1000).toFixed(1)} s, CPU ${cpuMs.toFixed(0)}, ${faults} page faults)`);
+  return `${longest.length} stalls over 50 ms${listed.length ? `: ${listed.join(', ')}${longest.length > 10 ? ', …' : ''} ms` : ''}; the most CPU time the host thread spent within one stall: ${stalls.longestWork.toFixed(0)} ms`;
+}
+
+/** Records this host's CPU (sampled every 0.5 ms) when `file` is set; the returned function writes the profile there. */
+async function profileCpu(file: string | undefined): Promise<(stalls: Stalls) => Promise<void>> {
+  if (!file) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  const startedAt = performance.now();
+  return async (stalls) => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+    // Stalls in the profile's time (seconds from its start), roughly: the two clocks are aligned at the start.
+    fs.writeFileSync(`${file}.stalls.json`, JSON.stringify(stalls.over50.map(([at, ms, cpuMs, faults]) => [(at - startedAt) / 1000, ms, cpuMs, faults])));
+    session.disconnect();
+  };
+}
+
+export async function run(): Promise<void> {
+  const activationStalls = watchStalls();
+  const { BENCH_RESULTS, BENCH_WORKSPACE_SCALE, BENCH_PROFILE } = process.env;
+  if (!BENCH_RESULTS || !BENCH_WORKSPACE_SCALE) throw new Error('BENCH_RESULTS and BENCH_WORKSPACE_SCALE must be set');
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  const wasActive = extension.isActive;
+  await extension.activate();
+  await vscode.commands.executeCommand('workbench.view.extension.clippings');
+  const activationStall = activationStalls();
+  // The index was created during activation; from here on the host runs the build, and whatever VS Code does meanwhile.
+  const stalls = watchStalls();
+  const gcPauses = watchGc();
+  const watchedFrom = performance.now();
+  const stopProfile = await profileCpu(BENCH_PROFILE);
+
+  const ready = await waitForStatus('ready', (current) => current.ready);
+  const readyAt = performance.now();
+  const coldStall = stalls();
+  const coldGc = gcPauses();
+  const pass = ready.lastPass;
+  if (!pass) throw new Error('the index is ready without a pass');
+  const createdAt = readyAt - pass.ms;
+
+  const savingStalls = watchStalls();
+  const idle = await waitForStatus('idle (the cache written)', (current) => !current.busy);
+  const savingStall = savingStalls();
+  const idleAt = performance.now();
+  await stopProfile({ longest: 0, longestWork: 0, over50: [...coldStall.over50, ...savingStall.over50] });
+  const cold = memory();
+  if (!idle.cacheFolder) throw new Error('the extension has no storage folder: nothing is cached');
+
+  // A second index over the cache the extension wrote: a restart's warm pass, in this host.
+  const log = vscode.window.createOutputChannel('Clippings benchmark', { log: true });
+  const parses = new ClippingParseCache(log);
+  const sidecarParser = new SidecarParser(extension.extensionPath);
+  const store = new AnnotationStore(parses, sidecarParser, log);
+  const registry = new SpeakerRegistryStore();
+  const worker = new WorkerRequests<IndexRequest, IndexResponse>(path.join(extension.extensionPath, 'dist', 'workspaceIndexWorker.js'));
+  const extensionVersion = String((extension.packageJSON as { version?: unknown }).version);
+  const cache = new IndexCacheStore(vscode.Uri.parse(idle.cacheFolder), { format: INDEX_CACHE_FORMAT, extensionVersion }, log, worker);
+  const stopWarmProfile = await profileCpu(BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, '-warm.cpuprofile'));
+  const warmStalls = watchStalls();
+  const warmGcPauses = watchGc();
+  const warmStartedAt = performance.now();
+  const index = new ClippingWorkspaceIndex({ parses, store, registry, log }, cache, worker);
+  await index.ready;
+  const warmStall = warmStalls();
+  const warmGc = warmGcPauses();
+  await stopWarmProfile(warmStall);
+  const warm = index.status();
+  const both = memory();
+  [index, worker, registry, store, sidecarParser, parses, log].forEach((disposable) => disposable.dispose());
+  if (!warm.lastPass) throw new Error('the warm index is ready without a pass');
+
+  const scale = `${ready.clippings.toLocaleString('en')} clippings, ${ready.annotations.toLocaleString('en')} annotations (${BENCH_WORKSPACE_SCALE})`;
+  const results: Measurement[] = [
+    { name: 'index, cold (empty cache)', ms: pass.ms, note: `${scale}; ${pass.read} files read, ${pass.cached} from the cache; target ≤ 60 s; ${seconds(pass.ms)}` },
+    {
+      name: 'longest event-loop stall, cold build',
+      ms: coldStall.longest,
+      note: `target ≤ 50 ms; ${over(coldStall, createdAt)}; Annotations view open; watched from ${seconds(watchedFrom - createdAt)} after the index started until ready${BENCH_PROFILE ? ', CPU profiled' : ''}; longest GC pause ${coldGc.ms.toFixed(0)} ms (${GC_KINDS[coldGc.kind] ?? coldGc.kind})`,
+    },
+    {
+      name: 'longest event-loop stall, activation and opening the view',
+      ms: activationStall.longest,
+      note: `before the build is watched: ${wasActive ? 'the workspace had activated the extension already' : 'activate() called here'} (activation on its own: the Activation section)`,
+    },
+    { name: 'longest event-loop stall, writing the cache', ms: savingStall.longest, note: `${over(savingStall, readyAt)}; from ready until the cache is written, ${seconds(idleAt - readyAt)} later` },
+    { name: 'index, warm (cache hit, a second index in this host)', ms: warm.lastPass.ms, note: `target ≤ 5 s; cache read in ${seconds(warm.lastPass.cacheLoadMs)}; ${warm.lastPass.cached} from the cache, ${warm.lastPass.read} read; ${seconds(warm.lastPass.ms)}` },
+    { name: 'longest event-loop stall, warm build', ms: warmStall.longest, note: `target ≤ 50 ms; ${over(warmStall, warmStartedAt)}; longest GC pause ${warmGc.ms.toFixed(0)} ms (${GC_KINDS[warmGc.kind] ?? warmGc.kind})` },
+    { name: 'extension host memory after the cold build', ms: cold.heap, note: `MB, not ms: heap + external after GC (VS Code's own included), target ≤ 500 MB for the index; process RSS ${cold.rss.toFixed(0)} MB` },
+    { name: 'memory of the second (warm) index', ms: both.heap - cold.heap, note: `MB, not ms: what the warm index added to the heap; process RSS ${both.rss.toFixed(0)} MB with both` },
+  ];
+  fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
+}
