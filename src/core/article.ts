@@ -73,6 +73,9 @@ export class ParsedArticle implements Article {
   private headPart: Head | undefined;
   private tailPart: Tail | undefined;
   private bodyPart: Body | undefined;
+  /** A head and a tail an earlier parse read, taken over when first asked for (see adoptDetails). */
+  private earlierHead: Earlier<Head> | undefined;
+  private earlierTail: Earlier<Tail> | undefined;
 
   /** `startLine` and `endLine` must be non-blank lines. */
   constructor(
@@ -118,17 +121,17 @@ export class ParsedArticle implements Article {
   }
 
   /**
-   * Takes over the head and the tail `older` has already read: `older` is an article of an
-   * earlier version of the text, with the same text `offsets` characters and `lines` lines
-   * before this one (see revision.ts), and details read from the same text are the same,
-   * moved. What features read of every article (outline, folding, problems) so costs an
-   * edit only where it changed the text; the classified lines, which only some commands
-   * read, are read again when asked for.
+   * Takes over the head and the tail `older` has read (or had itself taken over): `older` is
+   * an article of an earlier version of the text, with the same text `offsets` characters
+   * and `lines` lines before this one (see revision.ts), and details read from the same text
+   * are the same, moved. What features read of every article (outline, folding, problems) so
+   * costs an edit only where it changed the text. They are moved when first asked for, which
+   * an outline that keeps its own symbols never does; until then they keep the earlier text
+   * alive. The classified lines, which only some commands read, are read again.
    */
   adoptDetails(older: ParsedArticle, offsets: number, lines: number): void {
-    const mover = new PartMover(this.scanner.text, offsets, lines);
-    if (older.headPart) this.headPart ??= mover.head(older.headPart);
-    if (older.tailPart) this.tailPart ??= mover.tail(older.tailPart);
+    this.earlierHead = carriedOver(older.headPart, older.earlierHead, offsets, lines);
+    this.earlierTail = carriedOver(older.tailPart, older.earlierTail, offsets, lines);
   }
 
   /** Every field as plain data, details included: what JSON.stringify and logs see. */
@@ -138,16 +141,43 @@ export class ParsedArticle implements Article {
   }
 
   private head(): Head {
-    return (this.headPart ??= readHead(this.scanner, this.startLine, this.endLine));
+    if (!this.headPart) {
+      const earlier = this.earlierHead;
+      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine);
+      this.earlierHead = undefined;
+    }
+    return this.headPart;
   }
 
   private tail(): Tail {
-    return (this.tailPart ??= readTail(this.scanner, this.startLine, this.endLine, this.head()));
+    if (!this.tailPart) {
+      const earlier = this.earlierTail;
+      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.startLine, this.endLine, this.head());
+      this.earlierTail = undefined;
+    }
+    return this.tailPart;
+  }
+
+  private moverFrom({ offsets, lines }: Earlier<unknown>): PartMover {
+    return new PartMover(this.scanner.text, offsets, lines);
   }
 
   private body(): Body {
     return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.title, this.head(), this.tail()));
   }
+}
+
+/** A part read from an earlier text, and how far this article moved since. */
+interface Earlier<T> {
+  readonly part: T;
+  readonly offsets: number;
+  readonly lines: number;
+}
+
+/** What an article takes over from `older`: the part it read, else the one it had taken over itself, moved further. */
+function carriedOver<T>(part: T | undefined, earlier: Earlier<T> | undefined, offsets: number, lines: number): Earlier<T> | undefined {
+  if (part) return { part, offsets, lines };
+  return earlier && { part: earlier.part, offsets: earlier.offsets + offsets, lines: earlier.lines + lines };
 }
 
 /** The kinds the head and the tail gave: the body's own ('quote', 'body') are left for the body to give again. */

@@ -128,16 +128,29 @@ describe('revision: spans an edit left alone', () => {
   });
 });
 
+/** Reads some of a model's details, as features do: all of them, what the outline shows, the dates only, or none. */
+function read(model: ReturnType<typeof parseClipping>, what: string): void {
+  if (what === 'everything') JSON.stringify(model);
+  if (what === 'outline') model.articles.forEach((article) => article.comments && article.dates);
+  if (what === 'dates') model.articles.forEach((article) => article.dates);
+}
+
 describe('revision: parsing from an earlier parse', () => {
-  it('gives the model a fresh parse gives, whatever the earlier parse had read', () => {
+  it('gives the model a fresh parse gives, over edits in a row, whatever each parse had read', () => {
+    const reading = fc.constantFrom('everything', 'outline', 'dates', 'nothing');
+    const step = fc.tuple(edit, fc.nat(), fc.integer({ min: -2, max: 2 }), reading);
     fc.assert(
-      fc.property(dossierText, edit, fc.nat(), fc.integer({ min: -2, max: 2 }), fc.constantFrom('everything', 'outline', 'nothing'), (before, anEdit, boundary, offset, read) => {
-        const after = applyEdit(before, { ...anEdit, at: nearBoundary(before, boundary, offset) });
-        const earlier = parseClipping(before);
-        if (read === 'everything') JSON.stringify(earlier);
-        if (read === 'outline') earlier.articles.forEach((article) => article.comments && article.dates);
-        const model = parseClipping(after, { model: earlier, change: changeBetween(before, after) });
-        assert.deepEqual(JSON.parse(JSON.stringify(model)), JSON.parse(JSON.stringify(parseClipping(after))));
+      fc.property(dossierText, reading, fc.array(step, { minLength: 1, maxLength: 3 }), (first, firstRead, steps) => {
+        let text = first;
+        let model = parseClipping(text);
+        read(model, firstRead);
+        for (const [anEdit, boundary, offset, howRead] of steps) {
+          const next = applyEdit(text, { ...anEdit, at: nearBoundary(text, boundary, offset) });
+          model = parseClipping(next, { model, change: changeBetween(text, next) });
+          text = next;
+          read(model, howRead);
+        }
+        assert.deepEqual(JSON.parse(JSON.stringify(model)), JSON.parse(JSON.stringify(parseClipping(text))));
       }),
       { numRuns: 300 },
     );
