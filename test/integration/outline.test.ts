@@ -103,6 +103,9 @@ describe('Outline', () => {
       assert.ok(await editor.edit(change), `${what}: the edit was applied`);
       assert.deepStrictEqual(shown(await symbolsOf(document)), await builtAnew(document, log), what);
     }
+    assert.ok(await editor.edit((edit) => [3, 9, 17].forEach((at) => edit.insert(new vscode.Position(at, 0), '* '))), 'three cursors typing');
+    for (const at of [5, 6, 30]) assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(Math.min(at, document.lineCount - 1), 0), 'typed ')));
+    assert.deepStrictEqual(shown(await symbolsOf(document)), await builtAnew(document, log), 'after multi-cursor typing and three edits in a row');
     await vscode.commands.executeCommand('undo');
     assert.deepStrictEqual(shown(await symbolsOf(document)), await builtAnew(document, log), 'after undo');
   });
