@@ -48,6 +48,7 @@ interface Job {
 const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
   label: `Outline, ${label}`,
   suite: 'outline.bench.js',
+  runs: 3,
   prepare: (workspace) => {
     const clipping = buildDossier([readFileSync(source, 'utf8')], TARGET_SIZE);
     writeFileSync(join(workspace, 'large.clip'), clipping);
