@@ -20,6 +20,7 @@ import type { ClippingDocument } from '../src/core/model';
 import { parseClipping } from '../src/core/parser';
 import { buildDossier, SEPARATOR_LINE } from './corpus';
 import { writeResultsSection } from './results.mjs';
+import { median } from './median';
 
 const repoRoot = path.resolve(__dirname, '..');
 const fixturesDir = path.join(repoRoot, 'test', 'unit', 'fixtures');
@@ -56,11 +57,6 @@ interface Timing {
   readonly cpuMs: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Median wall and CPU time of `runs` runs, after one warm-up run. No GC is forced between

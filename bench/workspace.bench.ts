@@ -29,6 +29,7 @@ import { annotationMatcher, findArticles, quotesOf } from '../src/core/index/wor
 import { parseClipping } from '../src/core/parser';
 import { writeResultsSection } from './results.mjs';
 import { seeded } from './corpus';
+import { median } from './median';
 
 const repoRoot = path.resolve(__dirname, '..');
 const sharedSample = path.resolve(repoRoot, '..', 'shared', 'samples', 'dossier-kerry-lavrov-2013-05-08.txt');
@@ -248,10 +249,6 @@ async function warmIndex(cacheFolder: string, files: readonly string[]): Promise
   return { records, longestShardParseMs };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function timeMedian(runs: number, work: () => unknown): number {
   work();

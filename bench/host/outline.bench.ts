@@ -7,6 +7,7 @@ import { createOutlineProvider } from '../../src/features/outline';
 import { ClippingParseCache } from '../../src/features/parseCache';
 import { SEPARATOR_LINE } from '../corpus';
 import { parseClipping } from '../../src/core/parser';
+import { median } from '../median';
 
 
 interface Measurement {
@@ -27,9 +28,6 @@ function countSymbols(symbols: readonly vscode.DocumentSymbol[] | undefined): nu
 
 const EDIT_ROUNDS = 5;
 
-function median(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
 
 async function edit(document: vscode.TextDocument, at: vscode.Position, text: string): Promise<void> {
   const change = new vscode.WorkspaceEdit();

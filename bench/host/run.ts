@@ -20,6 +20,7 @@ import { parseClipping } from '../../src/core/parser';
 import { buildDossier, dossierToMarkdown } from '../corpus';
 import { workspaceData } from '../workspace.bench';
 import { writeResultsSection } from '../results.mjs';
+import { median } from '../median';
 
 const TARGET_SIZE = 10_000_000;
 
@@ -176,8 +177,7 @@ async function measureRuns(host: unknown, job: Job): Promise<{ vscode: string; r
   if (runs.length === 1) return runs[0];
   const results = runs[0].results.map(({ name, note }, row) => {
     const values = runs.map((run) => run.results[row].ms).sort((a, b) => a - b);
-    const median = values[Math.floor(values.length / 2)];
-    return { name, ms: median, note: `${note}; median of ${values.length} hosts, ${values[0].toFixed(0)}–${values.at(-1)?.toFixed(0)} ms` };
+    return { name, ms: median(values), note: `${note}; median of ${values.length} hosts, ${values[0].toFixed(0)}–${values.at(-1)?.toFixed(0)} ms` };
   });
   return { vscode: runs[0].vscode, results };
 }
