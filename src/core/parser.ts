@@ -75,8 +75,8 @@ export interface EarlierParse {
 
 /**
  * Parses `text`. Given an earlier parse of the same document, each article the change left
- * alone takes over the details that parse had read (dates, outlet, comments, lines…) instead
- * of reading them again: the same model, for the cost of moving them.
+ * alone takes over the head and tail that parse had read (subtitle, dates, outlet, comments,
+ * bylines) instead of reading them again: the same model, for the cost of moving them.
  */
 export function parseClipping(text: string, earlier?: EarlierParse): ClippingDocument {
   const lines = scanLines(text);
