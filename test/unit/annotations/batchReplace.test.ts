@@ -3,10 +3,7 @@ import fc from 'fast-check';
 import { parseSidecar, replaceAnnotationText, replaceAnnotationTexts, serializeSidecar } from '../../../src/core/annotations/sidecar';
 import type { Annotation } from '../../../src/core/annotations/types';
 import { annotationsArbitrary } from './arbitraries';
-
-function shifted(annotation: Annotation, by: number): Annotation {
-  return { ...annotation, anchor: { ...annotation.anchor, start: annotation.anchor.start + by, end: annotation.anchor.end + by } };
-}
+import { shifted, WATER_TAG } from './samples';
 
 describe('annotations/sidecar replaceAnnotationTexts', () => {
   it('gives the same text as replacing the blocks one by one', () => {
@@ -22,16 +19,7 @@ describe('annotations/sidecar replaceAnnotationTexts', () => {
   });
 
   it('keeps comments between and inside blocks, and changes only the moved offsets', () => {
-    const base: Annotation = {
-      id: 'a-00000000b1',
-      type: 'speaker',
-      speaker: 'hadidi',
-      kind: 'direct',
-      author: 'reviewer',
-      created: '2024-05-01T10:00:00.000Z',
-      modified: '2024-05-01T10:00:00.000Z',
-      anchor: { quote: 'water', prefix: 'the ', suffix: ' is', start: 10, end: 15 },
-    };
+    const base = WATER_TAG;
     const second: Annotation = { ...base, id: 'a-00000000b2', anchor: { ...base.anchor, start: 40, end: 45 } };
     const text = serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations: [base, second] })
       .replace('  - id: a-00000000b2', '  # checked by hand\n  - id: a-00000000b2')

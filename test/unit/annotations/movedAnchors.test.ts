@@ -3,10 +3,7 @@ import fc from 'fast-check';
 import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, type MovedAnnotation } from '../../../src/core/annotations/sidecar';
 import type { Annotation } from '../../../src/core/annotations/types';
 import { annotationsArbitrary } from './arbitraries';
-
-function shifted(annotation: Annotation, by: number): Annotation {
-  return { ...annotation, anchor: { ...annotation.anchor, start: annotation.anchor.start + by, end: annotation.anchor.end + by } };
-}
+import { shifted, WATER_TAG } from './samples';
 
 /** Every other annotation moved by `by`, with the offsets its block records. */
 function movedBy(annotations: readonly Annotation[], by: number): MovedAnnotation[] {
@@ -58,16 +55,7 @@ describe('annotations/sidecar writeMovedAnnotationsText', () => {
   });
 
   it('rewrites a block whose recorded offsets are not the ones given, and one changed otherwise', () => {
-    const annotation: Annotation = {
-      id: 'a-00000000b1',
-      type: 'speaker',
-      speaker: 'hadidi',
-      kind: 'direct',
-      author: 'reviewer',
-      created: '2024-05-01T10:00:00.000Z',
-      modified: '2024-05-01T10:00:00.000Z',
-      anchor: { quote: 'water', prefix: 'the ', suffix: ' is', start: 10, end: 15 },
-    };
+    const annotation = WATER_TAG;
     const text = serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations: [annotation] });
     const moved = { ...annotation, anchor: { ...annotation.anchor, prefix: 'The ', start: 20, end: 25 } };
     const expected = replaceAnnotationTexts(text, [moved]);
