@@ -14,6 +14,7 @@
  * comments section that runs from its heading to the end of the article.
  */
 import type { Article, ClassifiedLine, CommentsSection, DateField, Field, LineKind, QuoteLine } from './model';
+import { keptArray } from './arrays';
 import { skipSpaces, trimEnd } from './chars';
 import { readComments } from './comments';
 import { fieldAt } from './fields';
@@ -42,7 +43,7 @@ export interface ArticleScanner {
 interface Head {
   readonly subtitle: Field | undefined;
   readonly outlet: Field | undefined;
-  readonly dates: DateField[];
+  readonly dates: readonly DateField[];
   /** First line after the header region. */
   readonly bodyFrom: number;
   /**
@@ -56,7 +57,7 @@ interface Tail {
   readonly comments: CommentsSection | undefined;
   /** Last line of the body: before the comments heading, or the article's last line. */
   readonly bodyTo: number;
-  readonly bylines: Field[];
+  readonly bylines: readonly Field[];
   readonly source: Field | undefined;
 }
 
@@ -284,7 +285,7 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
     }
     regionLines++;
   }
-  return { subtitle, outlet, dates, bodyFrom: line, kinds };
+  return { subtitle, outlet, dates: keptArray(dates), bodyFrom: line, kinds };
 }
 
 /** A subtitle is short, does not end like a sentence, and is not a quote line. */
@@ -309,11 +310,13 @@ function readTail(scanner: ArticleScanner, firstLine: number, lastLine: number, 
       break;
     }
   }
-  return { comments, bodyTo, ...readClosingLines(scanner, head.bodyFrom, bodyTo, firstLine, kinds) };
+  const { bylines, source } = readClosingLines(scanner, head.bodyFrom, bodyTo, firstLine, kinds);
+  // A literal, not a spread: a spread adds the properties one by one, out of the object.
+  return { comments, bodyTo, bylines, source };
 }
 
 interface ClosingLines {
-  readonly bylines: Field[];
+  readonly bylines: readonly Field[];
   readonly source: Field | undefined;
 }
 
@@ -341,7 +344,7 @@ function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: num
     }
     seen++;
   }
-  return { bylines: bylines.reverse(), source };
+  return { bylines: keptArray(bylines.reverse()), source };
 }
 
 /** Classifies the lines the head and the tail left: blank, quote or body. */

@@ -375,13 +375,23 @@ function reading(tokens: Tokens, first: number, date: CalendarDate): DateReading
   const clock = clockAfter(tokens, date.next);
   const usOrder = clock !== undefined && clock.twelveHour && date.usOrderIfTwelveHour;
   const [month, day] = usOrder ? [date.day, date.month] : [date.month, date.day];
-  const calendarDay = `${date.year}-${pad(month)}-${pad(day)}`;
   const last = (clock ? clock.next : date.next) - 1;
   return {
-    iso: clock ? `${calendarDay}T${pad(clock.hours)}:${pad(clock.minutes)}:${pad(clock.seconds)}${clock.utc ? 'Z' : ''}` : calendarDay,
+    iso: isoText(date.year, month, day, clock),
     matchStart: tokens.start[weekdayBefore(tokens, first) ?? first],
     matchEnd: tokens.end[last],
   };
+}
+
+/**
+ * `2013-05-07`, `2013-05-07T23:13:00` or `…Z`. Joined rather than concatenated: `+` and
+ * template literals make a tree of string pieces (six objects per date), and a parse keeps
+ * the ISO text of every dateline of a large dossier alive.
+ */
+function isoText(year: number, month: number, day: number, clock: Clock | undefined): string {
+  const parts = [String(year), '-', pad(month), '-', pad(day)];
+  if (clock) parts.push('T', pad(clock.hours), ':', pad(clock.minutes), ':', pad(clock.seconds), clock.utc ? 'Z' : '');
+  return parts.join('');
 }
 
 function pad(value: number): string {

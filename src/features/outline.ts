@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Article, ClippingDocument, CommentsSection, DossierHeader, Separator, TableOfContents, TextSpan } from '../core/model';
 import { Carried, carriedSpans, type TextChange } from '../core/revision';
 import type { ClippingParseCache, Revision } from './parseCache';
-import { CLIPPING_SELECTOR, toRange } from './ranges';
+import { CLIPPING_SELECTOR, toPosition, toRange } from './ranges';
 import { describeArticle } from './articleLabels';
 
 /**
@@ -164,12 +164,16 @@ function tocSymbol(toc: TableOfContents, model: ClippingDocument): vscode.Docume
 }
 
 function articleSymbol(article: Article, model: ClippingDocument): vscode.DocumentSymbol {
+  // The article and its title usually start together: one position serves both ranges, since
+  // a large outline keeps tens of thousands of them alive.
+  const start = toPosition(model, article.start);
+  const titleStart = article.title.start === article.start ? start : toPosition(model, article.title.start);
   const symbol = new vscode.DocumentSymbol(
     article.title.text,
     describeArticle(article),
     vscode.SymbolKind.String,
-    toRange(model, article),
-    toRange(model, article.title),
+    new vscode.Range(start, toPosition(model, article.end)),
+    new vscode.Range(titleStart, toPosition(model, article.title.end)),
   );
   if (article.comments) {
     symbol.children = [commentsSymbol(article.comments, model)];
@@ -196,5 +200,14 @@ function commentsSymbol(section: CommentsSection, model: ClippingDocument): vsco
 
 function separatorSymbol(separator: Separator, model: ClippingDocument): vscode.DocumentSymbol {
   const range = toRange(model, separator);
-  return new vscode.DocumentSymbol(separator.char.repeat(12), '', vscode.SymbolKind.Null, range, range);
+  return new vscode.DocumentSymbol(separatorName(separator.char), '', vscode.SymbolKind.Null, range, range);
+}
+
+/** One name per separator character, not one string per separator of the dossier. */
+const separatorNames = new Map<string, string>();
+
+function separatorName(char: string): string {
+  let name = separatorNames.get(char);
+  if (name === undefined) separatorNames.set(char, (name = char.repeat(12)));
+  return name;
 }

@@ -12,9 +12,12 @@ export interface PositionSource {
  * document model, which matters for the tens of thousands of ranges of a large outline.
  */
 export function toRange(positions: PositionSource, span: TextSpan): vscode.Range {
-  const start = positions.positionAt(span.start);
-  const end = positions.positionAt(span.end);
-  return new vscode.Range(start.line, start.character, end.line, end.character);
+  return new vscode.Range(toPosition(positions, span.start), toPosition(positions, span.end));
+}
+
+export function toPosition(positions: PositionSource, offset: number): vscode.Position {
+  const { line, character } = positions.positionAt(offset);
+  return new vscode.Position(line, character);
 }
 
 export const CLIPPING_SELECTOR: vscode.DocumentSelector = { language: 'clipping' };
