@@ -53,6 +53,18 @@ describe('export/csv', () => {
     assert.equal(csvField(['a', 'b,c']), '"a; b,c"');
   });
 
+  it('writes text a spreadsheet would run as a formula after an apostrophe, and numbers as they are', () => {
+    assert.equal(csvField('=HYPERLINK("http://example.com","x")'), `"'=HYPERLINK(""http://example.com"",""x"")"`);
+    assert.equal(csvField('+1 for the plan'), "'+1 for the plan");
+    assert.equal(csvField('-- انتهى'), "'-- انتهى");
+    assert.equal(csvField('@reuters'), "'@reuters");
+    assert.equal(csvField('\tcmd'), "'\tcmd");
+    assert.equal(csvField('\rcmd'), `"'\rcmd"`);
+    assert.equal(csvField('a = b'), 'a = b', 'only the first character counts');
+    assert.equal(csvField(-3), '-3', 'a number is not a formula');
+    assert.equal(csvField(['-a', 'b']), "'-a; b", 'a list cell is text');
+  });
+
   it('ends every record with CRLF, also when no annotation is exported', () => {
     assert.ok(text.endsWith('\r\n'));
     assert.equal([...csvLines([])].join(''), `\uFEFF${COLUMNS.join(',')}\r\n`);
