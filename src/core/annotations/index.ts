@@ -25,8 +25,10 @@ export {
 export {
   parseSidecar,
   parseValidSidecarQuickly,
+  parseValidSidecarByLines,
   ISO_TIME,
   serializeSidecar,
+  prepareToWriteSidecars,
   insertAnnotationText,
   replaceAnnotationText,
   replaceAnnotationTexts,

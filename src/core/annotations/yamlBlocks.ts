@@ -12,6 +12,7 @@
 
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from './yamlLibraries';
+import { readYamlSubset, type YamlValue } from './yamlSubset';
 
 /** Deterministic output, one line per value: no folding, no block scalars, no multi-line quotes. */
 const TO_STRING = {
@@ -61,6 +62,14 @@ export function renderItem(value: Record<string, unknown>, indent: number, lineB
   const document = new yaml.Document([value]);
   applyHouseStyle(document);
   return reindent(document.toString(TO_STRING), 0, indent, lineBreak);
+}
+
+/**
+ * Loads the yaml library and runs its printer once, so that the first block written in a
+ * window (the first tag) does not pay for loading and compiling them: tens of milliseconds.
+ */
+export function prepareToRenderItems(): void {
+  renderItem({ id: 'a-0000000000', anchor: { quote: 'x\n', start: 0, end: 1 }, agencies: ['y'] }, 2);
 }
 
 export function insertItemText<T>(spec: BlockListSpec<T>, text: string, item: T): string {
@@ -150,16 +159,28 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return a.length - b.length;
 }
 
-/** The plain data of one block, parsed only when the binary search probes it. */
+/**
+ * The plain data of one block, parsed only when the binary search probes it: by the line reader
+ * when it takes the block (it always does in the layout the extension writes), else by the yaml library.
+ */
 function blockData(text: string, block: ItemBlock, layout: BlockLayout): () => unknown {
   return () => {
+    const source = reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n');
+    const lines = readYamlSubset(source);
+    if (lines !== undefined) return Array.isArray(lines) ? plainData(lines[0]) : undefined;
     try {
-      const parsed: unknown = yaml.parse(reindent(text.slice(block.start, block.end), layout.itemIndent, 0, '\n'));
+      const parsed: unknown = yaml.parse(source);
       return Array.isArray(parsed) ? parsed[0] : undefined;
     } catch {
       return undefined;
     }
   };
+}
+
+/** The line reader's mappings as plain objects, as the yaml library gives them. */
+function plainData(value: YamlValue | undefined): unknown {
+  if (value instanceof Map) return Object.fromEntries([...value].map(([key, item]) => [key, plainData(item)]));
+  return Array.isArray(value) ? value.map(plainData) : value;
 }
 
 function nodeData(node: unknown): () => unknown {

@@ -1,13 +1,21 @@
 /**
  * Reading the extension's YAML files: one set of shape rules, written against `Fields`, over
- * two readings of the text. The fast one (fastRead.ts) gives plain values and takes the common
- * case, a valid file. The exact one gives yaml nodes, which know their source ranges, so every
- * problem is reported where it is; the fast reading hands it any file with a problem, or with
- * YAML it leaves alone. So a valid file reads quickly and a broken one gets precise messages.
+ * three readings of the text, tried in turn:
+ * 1. the line reader (yamlSubset.ts), no YAML library at all, for the layout the extension
+ *    writes (with comments, quotes of any style, CRLF): almost every file;
+ * 2. js-yaml (fastRead.ts), plain values, for other valid YAML (hand edits in layouts of their
+ *    own) that both YAML libraries read alike;
+ * 3. the exact one, yaml nodes, which know their source ranges, so every problem is reported
+ *    where it is.
+ * The first two only ever answer with the contents of a valid file: any problem, or YAML they
+ * leave alone, goes to the exact reading. So a valid file reads quickly and a broken one gets
+ * precise messages. Unit tests (fastRead.test.ts, lineReading.test.ts) hold the readings to
+ * each other.
  */
 
 import { yaml } from './yamlLibraries';
 import { loadPlainly } from './fastRead';
+import { readYamlSubset } from './yamlSubset';
 import type { TextProblem } from './types';
 import { scanBlockList } from './yamlBlocks';
 
@@ -71,6 +79,18 @@ const PLAIN_VALUES: Reading = {
   keys: (map) => (isObject(map) ? Object.keys(map) : []),
   keyText: (key) => (typeof key === 'string' ? key : undefined),
   value: (map, key) => (isObject(map) && Object.hasOwn(map, key) ? map[key] : undefined),
+  items: (node) => (Array.isArray(node) ? node : undefined),
+  isScalar: (node) => typeof node !== 'object' || node === null,
+  scalarValue: (node) => node,
+  range: () => undefined,
+};
+
+/** The line reader's values: mappings as Maps (keys are any `[A-Za-z0-9_-]+`, `__proto__` included). */
+const LINE_VALUES: Reading = {
+  isMap: (node) => node instanceof Map,
+  keys: (map) => (map instanceof Map ? [...map.keys()] : []),
+  keyText: (key) => (typeof key === 'string' ? key : undefined),
+  value: (map, key) => (map instanceof Map ? map.get(key) : undefined),
   items: (node) => (Array.isArray(node) ? node : undefined),
   isScalar: (node) => typeof node !== 'object' || node === null,
   scalarValue: (node) => node,
@@ -236,13 +256,30 @@ export function readListFile<T extends { readonly id: string }, R>(text: string,
   return readListFileFast(text, shape) ?? readListFileExactly(text, shape);
 }
 
-/** The fast reading alone: the contents of a valid file, or undefined to leave it to the exact reading. */
+/**
+ * The fast readings alone (the line reader, then js-yaml): the contents of a valid file, or
+ * undefined to leave it to the exact reading. A file the line reader takes but the shape rules
+ * refuse is not read again by js-yaml, which would find the same values.
+ */
 export function readListFileFast<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | undefined {
+  const lines = readYamlSubset(text);
+  if (lines !== undefined) return readValues(LINE_VALUES, lines, text, shape);
   const loaded = loadPlainly(text);
-  if (!loaded) return undefined;
+  return loaded && readValues(PLAIN_VALUES, loaded.value, text, shape);
+}
+
+/** The line reader alone: the contents of a valid file in the layout the extension writes, else undefined. */
+export function readListFileByLines<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | undefined {
+  const lines = readYamlSubset(text);
+  return lines === undefined ? undefined : readValues(LINE_VALUES, lines, text, shape);
+}
+
+/** The shape rules over plain values (no places in the text): the contents, or undefined at the first problem. */
+function readValues<T extends { readonly id: string }, R>(reading: Reading, document: unknown, text: string, shape: ListFileShape<T, R>): R | undefined {
   const report = new ShapeReport();
-  const read = readItems(PLAIN_VALUES, loaded.value, text, shape, report);
-  const places = read && scannedPlaces(text, shape.listKey, read.items);
+  const read = readItems(reading, document, text, shape, report);
+  if (!read || report.issues.length) return undefined;
+  const places = scannedPlaces(text, shape.listKey, read.items);
   const contents = places && shape.contents(read.root, placed(read.items, places));
   return report.issues.length ? undefined : contents;
 }

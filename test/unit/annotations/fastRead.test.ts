@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { loadPlainly } from '../../../src/core/annotations/fastRead';
 import { serializeSpeakerRegistry, SPEAKER_REGISTRY_FILE } from '../../../src/core/annotations/registry';
 import { parseSidecar, serializeSidecar, SIDECAR_FILE } from '../../../src/core/annotations/sidecar';
-import { readListFile, readListFileExactly, readListFileFast, type ListFileShape } from '../../../src/core/annotations/yamlShape';
+import { readListFile, readListFileByLines, readListFileExactly, readListFileFast, type ListFileShape } from '../../../src/core/annotations/yamlShape';
 import { annotationsArbitrary, speakersArbitrary } from './arbitraries';
 
 type Edit = (text: string) => string;
@@ -186,3 +187,83 @@ describe('annotations/fastRead: the fast reading agrees with the exact one', () 
     );
   });
 });
+
+/** Hand edits the line reader takes: all but the byte-order mark, which it leaves to js-yaml. */
+const layoutKeptEdits = fc.subarray(Object.keys(MEANING_KEPT).filter((name) => name !== 'byteOrderMark')).map((names) => names.map((name) => MEANING_KEPT[name]));
+
+/** When the line reader answers, it answers what the exact reading reads. */
+function assertLinesAgree<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | undefined {
+  const lines = readListFileByLines(text, shape);
+  if (lines !== undefined) assert.deepEqual(lines, readListFileExactly(text, shape), `the line reader misread:\n${JSON.stringify(text)}`);
+  return lines;
+}
+
+describe('annotations/yamlSubset: the line reader agrees with the exact reading', () => {
+  it('reads every sidecar and registry the extension writes, also after hand edits in its layout', () => {
+    fc.assert(
+      fc.property(sidecarText, registryText, layoutKeptEdits, (sidecar, registry, edits) => {
+        assert.ok(assertLinesAgree(applied(sidecar, edits), SIDECAR_FILE), 'the line reader left a sidecar in its layout to the other readings');
+        assert.ok(assertLinesAgree(applied(registry, edits), SPEAKER_REGISTRY_FILE), 'the line reader left a registry in its layout to the other readings');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never misreads a damaged sidecar or registry: the exact reading’s contents, or left to the other readings', () => {
+    let left = 0;
+    fc.assert(
+      fc.property(sidecarText, registryText, layoutKeptEdits, fc.array(damage, { minLength: 1, maxLength: 3 }), (sidecar, registry, edits, damages) => {
+        if (assertLinesAgree(applied(sidecar, [...edits, ...damages]), SIDECAR_FILE) === undefined) left++;
+        assertLinesAgree(applied(registry, [...edits, ...damages]), SPEAKER_REGISTRY_FILE);
+      }),
+      { numRuns: 400 },
+    );
+    // Damage that the line reader took for every file would mean the damage never reached it.
+    assert.ok(left > 100, `only ${left} of 400 damaged sidecars were left to the other readings`);
+  });
+
+  it('leaves what it does not know to js-yaml, which reads it alike', () => {
+    const sidecar = serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations: [] });
+    const flowMapping = sidecar.replace('version: 1', 'version: 1\nclipping: {a: 1}').replace(/^clipping: dossier\.clip\n/m, '');
+    const multiLine = sidecar.replace('clipping: dossier.clip', 'clipping: dossier\n  .clip');
+    for (const text of [`\ufeff${sidecar}`, multiLine, flowMapping]) {
+      assert.equal(readListFileByLines(text, SIDECAR_FILE), undefined, JSON.stringify(text));
+      assert.deepEqual(readListFile(text, SIDECAR_FILE), readListFileExactly(text, SIDECAR_FILE), JSON.stringify(text));
+    }
+    assert.ok(readListFileFast(multiLine, SIDECAR_FILE), 'js-yaml reads a plain scalar over two lines');
+  });
+
+  it('reads a sidecar the extension wrote without loading a YAML library', () => {
+    const script = `
+      const { parseSidecar } = require('./src/core/annotations');
+      const text = ${JSON.stringify(FIXED_SIDECAR)};
+      const parse = parseSidecar(text);
+      const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\\\/](yaml|js-yaml)[\\\\/]/.test(file));
+      process.stdout.write(JSON.stringify({ ok: parse.ok, count: parse.ok ? parse.sidecar.annotations.length : 0, loaded: loaded.length }));
+    `;
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(output), { ok: true, count: 1, loaded: 0 });
+  });
+});
+
+/** A sidecar as the extension writes it, spelt out so that making it loads nothing. */
+const FIXED_SIDECAR = [
+  '# Annotations of dossier.clip (press clippings).',
+  'version: 1',
+  'clipping: dossier.clip',
+  'annotations:',
+  '  - id: a-3k9x2m7q1d',
+  '    type: speaker',
+  '    speaker: kerry',
+  '    kind: reported',
+  '    anchor:',
+  '      quote: إن المؤتمر فرصة حقيقية',
+  '      prefix: "جون كيري "',
+  '      suffix: ".\\nلافروف"',
+  '      start: 74',
+  '      end: 96',
+  '    author: ليلى',
+  '    created: 2024-05-01T10:00:00.000Z',
+  '    modified: 2024-05-01T10:00:00.000Z',
+  '',
+].join('\n');

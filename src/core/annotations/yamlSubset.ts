@@ -1,14 +1,17 @@
 /**
- * A reader for the small part of YAML that the extension writes (see yamlBlocks.ts in
- * src/core/annotations): block mappings and block lists nested by spaces, one value per line,
- * plain, single- or double-quoted scalars, one-line flow lists of scalars, comment lines.
+ * The line reader: the small part of YAML that the extension writes (see yamlBlocks.ts), read
+ * one line at a time without any YAML library: block mappings and block lists nested by
+ * spaces, one value per line, plain, single- or double-quoted scalars, lists of scalars on one
+ * line (`[a, b]`) or one item a line (`- a`), comment lines.
  *
- * It exists for speed: the yaml library reads about 2 MB/s, too slow for the hundreds of
- * megabytes of sidecars a large workspace holds. It resolves scalars exactly as the yaml
+ * It is the first of the readings in yamlShape.ts, for the editor and the workspace index
+ * alike: a sidecar the extension wrote reads here without loading the YAML libraries (half of
+ * the bundle, and slow while their code is cold: the first sidecar of a window) and about
+ * twenty times faster than the yaml library. It resolves scalars exactly as the yaml
  * library's default (YAML 1.2 core) schema does, and refuses everything else, so whatever it
  * returns is what the yaml library would return. It never reports errors: a text it does not
- * take (anchors, tags, block scalars, multi-line scalars, tabs outside quotes, odd escapes, duplicate keys,
- * any syntax error) reads as undefined, and the caller parses that text the slow, exact way.
+ * take (anchors, tags, block scalars, multi-line scalars, tabs outside quotes, odd escapes,
+ * duplicate keys, any syntax error) reads as undefined, and the next reading takes it.
  */
 
 export type YamlValue = null | boolean | number | string | readonly YamlValue[] | YamlMap;
@@ -48,12 +51,15 @@ const DASH = 0x2d;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 const OPEN_BRACKET = 0x5b;
-const BACKSLASH = 0x5c;
 
 /** Scalars the core schema reads as something other than a string. */
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+/** The first characters of NULL, BOOLEAN and NUMBER (and the empty scalar, which is null). */
+const MAYBE_NOT_STRING = /^(?:$|[~nNtTfF0-9+\-.])/;
+/** The next `"` or `\` of a double-quoted scalar. */
+const QUOTE_OR_ESCAPE = /["\\]/g;
 /** The numbers read here; other spellings (`007`, `0x1F`, `1e3`) go to the yaml library. */
 const PLAIN_WHOLE_NUMBER = /^(?:0|[1-9][0-9]{0,14})$/;
 /** A plain scalar cannot start with these (`-`, `?` and `:` only when a space or a tab follows). */
@@ -124,18 +130,31 @@ class SubsetReader {
     return map;
   }
 
-  /** `- ` items at `indent`, each a mapping whose first key is on the dash's line. */
+  /** `- ` items at `indent`: mappings whose first key is on the dash's line, or values alone on it. */
   blockList(indent: number): YamlValue[] {
     const items: YamlValue[] = [];
     while (this.hasLine() && this.indent === indent && this.isListItem()) {
       let content = this.contentStart + 1;
       while (content < this.lineEnd && this.text.charCodeAt(content) === SPACE) content++;
       if (content === this.lineEnd || this.text.charCodeAt(content) === HASH) throw new NotInSubset();
-      this.indent = content - this.lineStart;
       this.contentStart = content;
-      items.push(this.blockMapping(this.indent));
+      if (this.startsKey(content)) {
+        this.indent = content - this.lineStart;
+        items.push(this.blockMapping(this.indent));
+      } else {
+        items.push(this.inlineValue(content));
+        this.advance();
+        if (this.hasLine() && this.indent > indent) throw new NotInSubset();
+      }
     }
     return items;
+  }
+
+  /** Whether `key:` starts at `position` (a mapping), rather than a value. */
+  private startsKey(position: number): boolean {
+    const { text } = this;
+    while (position < this.lineEnd && isKeyCharacter(text.charCodeAt(position))) position++;
+    return text.charCodeAt(position) === COLON && (position + 1 === this.lineEnd || text.charCodeAt(position + 1) === SPACE);
   }
 
   /** Reads `key:` at the line's content start and leaves the position after the colon. */
@@ -210,7 +229,9 @@ class SubsetReader {
     if (inFlow) {
       while (end < limit && !isFlowStopper(text[end])) end++;
     } else {
-      while (end < limit && !(text.charCodeAt(end) === HASH && text.charCodeAt(end - 1) === SPACE)) end++;
+      // Up to a comment (` #`) or the line's end; indexOf, not a loop, as the code is still cold when the first sidecar is read.
+      const comment = text.slice(start, limit).indexOf(' #');
+      end = comment < 0 ? limit : start + comment;
     }
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     const source = text.slice(start, end);
@@ -237,12 +258,8 @@ class SubsetReader {
     let value = '';
     let from = open + 1;
     for (;;) {
-      let position = from;
-      while (position < this.lineEnd) {
-        const code = text.charCodeAt(position);
-        if (code === DOUBLE_QUOTE || code === BACKSLASH) break;
-        position++;
-      }
+      QUOTE_OR_ESCAPE.lastIndex = from;
+      const position = QUOTE_OR_ESCAPE.test(text) ? QUOTE_OR_ESCAPE.lastIndex - 1 : text.length;
       if (position >= this.lineEnd) throw new NotInSubset();
       value += text.slice(from, position);
       if (text.charCodeAt(position) === DOUBLE_QUOTE) return { value, end: position + 1 };
@@ -314,6 +331,8 @@ function isFlowStopper(char: string): boolean {
 
 /** What the core schema makes of a plain scalar; whole numbers outside the common spelling are refused. */
 function resolvePlain(source: string): YamlValue {
+  // Only these can start a null, a boolean or a number: any other plain scalar is a string (most are).
+  if (!MAYBE_NOT_STRING.test(source)) return source;
   if (NULL.test(source)) return null;
   if (BOOLEAN.test(source)) return source[0] === 't' || source[0] === 'T';
   if (NUMBER.test(source)) {
