@@ -11,6 +11,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { exitAfter, stopOnExit } from '../../scripts/test-host/cleanup.mjs';
+import { choosePort } from '../../scripts/test-host/code-server.mjs';
 import { runExtensionTests } from '../../scripts/test-host/extension-tests.mjs';
 import { ensureHost } from '../../scripts/test-host/host-install.mjs';
 import { repoRoot } from '../../scripts/test-host/paths.mjs';
@@ -44,6 +45,12 @@ interface Job {
   readonly runs?: number;
   /** Names of do-nothing extensions installed beside ours (see bench/host/baseline-extension). */
   readonly baselines?: readonly string[];
+  /**
+   * How many sessions each run is: VS Code started again on the same workspace and user-data
+   * folder, the extensions' storage kept, the suite told which session it is in (BENCH_SESSION,
+   * 0 first); the rows of all sessions, in order, make the run's results. 1 by default.
+   */
+  readonly sessions?: number;
 }
 
 const OUTLINE_JOBS: Job[] = DOSSIERS.map(({ label, source }) => ({
@@ -97,6 +104,8 @@ const ANNOTATION_JOB: Job = {
 const WORKSPACE_JOB: Job = {
   label: 'Workspace index',
   suite: 'workspace.bench.js',
+  // The first session builds the index cold and writes the cache; the second is a restart that finds it (warm).
+  sessions: 2,
   // The machine is shared: stalls and times move with its load. BENCH_WORKSPACE_RUNS=1 for one host.
   runs: Number(process.env.BENCH_WORKSPACE_RUNS ?? 3),
   prepare: (workspace) => {
@@ -154,20 +163,33 @@ function installBaselines(names: readonly string[]): string {
 async function measure(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
   const workspace = mkdtempSync(join(tmpdir(), 'clippings-bench-'));
   stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
-  const results = join(workspace, 'results.json');
-  const environment = { ...job.prepare(workspace), BENCH_RESULTS: results };
-  say(`measuring inside VS Code (code-server): ${job.label}`);
-  const exitCode = await runExtensionTests({
-    host,
-    workspace,
-    extensionDevelopmentPath: repoRoot,
-    extensionsDir: installBaselines(job.baselines ?? []),
-    extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', job.suite),
-    environment,
-    workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
-  });
-  if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
-  return JSON.parse(readFileSync(results, 'utf8'));
+  const prepared = job.prepare(workspace);
+  const extensionsDir = installBaselines(job.baselines ?? []);
+  const sessions = job.sessions ?? 1;
+  // Kept across the sessions of a run, so that each one after the first is a restart. The port
+  // too: the workspace's storage folder is named after its URI, whose authority holds the port.
+  const userDataDir = sessions > 1 ? mkdtempSync(join(tmpdir(), 'clippings-bench-user-data-')) : undefined;
+  const port = sessions > 1 ? await choosePort() : undefined;
+  if (userDataDir) stopOnExit(() => rmSync(userDataDir, { recursive: true, force: true }));
+  const measured: { vscode: string; results: Measurement[] }[] = [];
+  for (let session = 0; session < sessions; session++) {
+    const results = join(workspace, `results-${session}.json`);
+    say(`measuring inside VS Code (code-server): ${job.label}${sessions > 1 ? `, session ${session + 1} of ${sessions}` : ''}`);
+    const exitCode = await runExtensionTests({
+      host,
+      workspace,
+      extensionDevelopmentPath: repoRoot,
+      extensionsDir,
+      userDataDir,
+      port,
+      extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', job.suite),
+      environment: { ...prepared, BENCH_RESULTS: results, BENCH_SESSION: String(session) },
+      workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
+    });
+    if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
+    measured.push(JSON.parse(readFileSync(results, 'utf8')));
+  }
+  return { vscode: measured[0].vscode, results: measured.flatMap((session) => session.results) };
 }
 
 /** The job measured in `job.runs` hosts: each row's median, its spread in the note. */

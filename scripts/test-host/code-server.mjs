@@ -1,5 +1,5 @@
 // Starts code-server (VS Code's server and browser workbench) on 127.0.0.1 in throwaway
-// user-data and config folders, and waits until it answers.
+// user-data and config folders (or a user-data folder the caller keeps), and waits until it answers.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,7 +57,7 @@ function cleanEnvironment(nodeBin) {
   return { ...env, PATH: `${nodeBin}:${env.PATH}` };
 }
 
-function codeServerArguments({ port, folder, profile, extensionsDir }) {
+function codeServerArguments({ port, folder, profile, userDataDir, extensionsDir }) {
   return [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -66,7 +66,7 @@ function codeServerArguments({ port, folder, profile, extensionsDir }) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--ignore-last-opened',
-    '--user-data-dir', join(profile, 'user-data'),
+    '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     '--session-socket', join(profile, 'session.sock'),
     // Makes the workbench read the `payload` query parameter that carries the test paths.
@@ -100,16 +100,20 @@ export async function installVsix({ host, vsix, extensionsDir }) {
 }
 
 // Starts code-server with `folder` open. `extensionsDir` defaults to an empty throwaway one.
+// `userDataDir` (optional) is a user-data folder the caller keeps, created when missing and
+// left in place on stop: a second session on it is a restart, the extensions' global and
+// workspace storage included; by default the user data is thrown away with the session.
 // Returns its base URL, its log file, `exited` (resolves with its exit code) and a stop()
 // that ends it and everything it started.
-export async function startCodeServer({ host, folder, port, extensionsDir }) {
+export async function startCodeServer({ host, folder, port, extensionsDir, userDataDir }) {
   const profile = mkdtempSync(join(tmpdir(), 'clippings-code-server-'));
   writeFileSync(join(profile, 'config.yaml'), '');
-  mkdirSync(join(profile, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(profile, 'user-data', 'User', 'settings.json'), JSON.stringify(quietUserSettings, null, 2));
+  const userData = userDataDir ?? join(profile, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(quietUserSettings, null, 2));
   const logFile = join(profile, 'code-server.log');
   const log = openSync(logFile, 'a');
-  const args = codeServerArguments({ port, folder, profile, extensionsDir: extensionsDir ?? join(profile, 'extensions') });
+  const args = codeServerArguments({ port, folder, profile, userDataDir: userData, extensionsDir: extensionsDir ?? join(profile, 'extensions') });
   // Its own process group, so that stopping it also stops the extension host it spawns.
   const child = spawn(host.codeServer, args, { env: cleanEnvironment(host.nodeBin), stdio: ['ignore', log, log], detached: true });
   closeSync(log);

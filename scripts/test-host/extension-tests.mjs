@@ -21,11 +21,15 @@ function automationLogPrinter(workbenchLog) {
 
 // Resolves with the exit code of the suite's run(): 0 when its promise resolved. The
 // workbench's own log goes to `workbenchLogFile`, the suite's output to stdout. Installed
-// extensions come from `extensionsDir` (by default none).
-export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile, extensionsDir }) {
+// extensions come from `extensionsDir` (by default none). With `userDataDir` (a folder the
+// caller keeps) and the same `port` (preferred, when free), a second run on the same workspace
+// is a restart: the extension finds the storage the first one left (see startCodeServer); the
+// workspace's storage is keyed by its URI, whose authority holds the port. By default each run
+// starts afresh on any free port.
+export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile, extensionsDir, userDataDir, port }) {
   mkdirSync(dirname(workbenchLogFile), { recursive: true });
   const workbenchLog = createWriteStream(workbenchLogFile);
-  const server = await startCodeServer({ host, folder: workspace, port: await choosePort(), extensionsDir });
+  const server = await startCodeServer({ host, folder: workspace, port: await choosePort(port), extensionsDir, userDataDir });
   const browser = await launchChromium(host);
   try {
     const page = await browser.newPage();
