@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
-import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, parseShard, serializeShard, shardOf, type CachedEntry } from '../../src/core/index/indexCache';
+import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, packShard, parseShard, shardOf, ShardReader, shardPack, type CacheOrigin, type CachedEntry } from '../../src/core/index/indexCache';
 import { excludeGlob, expandBraces } from '../../src/core/index/excludes';
-import { packEntry, StringTable, unpackEntry, type PackedEntry } from '../../src/core/index/entryPacking';
+import { packEntry, StringPool, unpackEntry, type FlatPack } from '../../src/core/index/entryPacking';
 import { indexClipping, type IndexEntry } from '../../src/core/index/indexEntry';
 import { serializeSidecar, type Annotation } from '../../src/core/annotations';
 import { annotationsArbitrary } from './annotations/arbitraries';
@@ -31,10 +32,15 @@ function cachedEntry(): CachedEntry {
   return { uri: entry.clipping.uri, stamp: { mtime: 1700000000000, size: CLIPPING.length }, sidecarStamp: { mtime: 1700000000500, size: 900 }, entry };
 }
 
+/** A shard as the extension writes it to disk and reads it back. */
+function serializeShard(origin: CacheOrigin, entries: readonly CachedEntry[]): Buffer {
+  return serialize(packShard(origin, entries));
+}
+
 describe('Index cache', () => {
   it('gives back what it saved, annotations, articles and title positions included', () => {
     const saved = [cachedEntry(), { uri: 'file:///w/notes.txt', stamp: { mtime: 1, size: 2 }, sidecarStamp: null, entry: null }];
-    const restored = parseShard(serializeShard(ORIGIN, saved), ORIGIN);
+    const restored = parseShard(deserialize(serializeShard(ORIGIN, saved)), ORIGIN);
     assert.deepEqual(restored, saved);
     const clipping = restored[0].entry?.clipping;
     assert.deepEqual(clipping?.annotations, [KERRY]);
@@ -46,11 +52,48 @@ describe('Index cache', () => {
   });
 
   it('ignores a shard of another format or extension version, and a damaged one', () => {
-    const text = serializeShard(ORIGIN, [cachedEntry()]);
-    assert.deepEqual(parseShard(text, { ...ORIGIN, extensionVersion: '1.2.4' }), []);
-    assert.deepEqual(parseShard(text, { ...ORIGIN, format: INDEX_CACHE_FORMAT + 1 }), []);
-    assert.deepEqual(parseShard(text.slice(0, text.length / 2), ORIGIN), []);
-    assert.deepEqual(parseShard('null', ORIGIN), []);
+    const content = deserialize(serializeShard(ORIGIN, [cachedEntry(), cachedEntry()]));
+    assert.equal(parseShard(content, ORIGIN).length, 2);
+    assert.deepEqual(parseShard(content, { ...ORIGIN, extensionVersion: '1.2.4' }), []);
+    assert.deepEqual(parseShard(content, { ...ORIGIN, format: INDEX_CACHE_FORMAT + 1 }), []);
+    assert.deepEqual(parseShard(null, ORIGIN), []);
+    assert.deepEqual(parseShard(JSON.parse('{"format":3,"strings":[],"entries":[]}'), ORIGIN), [], 'a JSON shard of format 3');
+    const pack = shardPack(content, ORIGIN);
+    assert.ok(pack);
+    const damaged = (change: Partial<FlatPack>) => parseShard({ ...ORIGIN, pack: { ...pack, ...change } }, ORIGIN);
+    assert.deepEqual(damaged({ ints: pack.ints.slice(0, pack.ints.length - 3) }), [], 'numbers missing at the end');
+    assert.deepEqual(damaged({ texts: pack.texts.slice(1) }), [], 'a string missing');
+    assert.deepEqual(damaged({ strings: pack.strings.slice(0, 2) }), [], 'references beyond the string table');
+    assert.deepEqual(damaged({ ints: Int32Array.from([...pack.ints, 0]) }), [], 'numbers left over');
+    assert.deepEqual(damaged({ ints: Int32Array.from(pack.ints, (value, index) => (index === 0 ? 1_000_000 : value)) }), [], 'a count beyond what the shard holds');
+  });
+
+  it('reads a shard one entry at a time, and tells a damaged shard once read', () => {
+    const saved = [cachedEntry(), { ...cachedEntry(), uri: 'file:///w/other.clip' }];
+    const pack = shardPack(deserialize(serializeShard(ORIGIN, saved)), ORIGIN);
+    assert.ok(pack);
+    const reader = new ShardReader(pack, new StringPool().adopt(pack.strings));
+    assert.equal(reader.done, false);
+    assert.equal(reader.next().uri, 'file:///w/syria.clip');
+    assert.equal(reader.done, false);
+    assert.equal(reader.intact, false, 'not read whole yet');
+    assert.equal(reader.next().uri, 'file:///w/other.clip');
+    assert.equal(reader.done, true);
+    assert.equal(reader.intact, true);
+    const truncated = new ShardReader({ ...pack, texts: pack.texts.slice(0, 3) }, pack.strings);
+    while (!truncated.done) truncated.next();
+    assert.equal(truncated.intact, false);
+  });
+
+  it('gives the anchors of one article one article reference', () => {
+    const base = cachedEntry();
+    assert.ok(base.entry);
+    const second: Annotation = { ...KERRY, id: 'a-00000000k2', anchor: { ...KERRY.anchor, quote: 'المؤتمر', start: 64, end: 71 } };
+    const entry = { ...base.entry, clipping: { ...base.entry.clipping, annotations: [KERRY, second] } };
+    const [restored] = parseShard(deserialize(serializeShard(ORIGIN, [{ ...base, entry }])), ORIGIN);
+    const [first, other] = restored.entry?.clipping.annotations ?? [];
+    assert.deepEqual(other.anchor.article, KERRY.anchor.article);
+    assert.equal(first.anchor.article, other.anchor.article);
   });
 
   it('trusts an entry only while the clipping and its sidecar keep their size and time', () => {
@@ -79,9 +122,9 @@ describe('Packed index entries', () => {
     fc.assert(
       fc.property(annotationsArbitrary, (annotations) => {
         const entry: IndexEntry = { ...base, clipping: { ...base.clipping, annotations } };
-        const table = new StringTable();
-        const packed = JSON.parse(JSON.stringify(packEntry(entry, table))) as PackedEntry;
-        assert.deepEqual(unpackEntry(entry.clipping.uri, packed, table.strings), entry);
+        // As the worker hands it over: a structured clone.
+        const packed = structuredClone(packEntry(entry));
+        assert.deepEqual(unpackEntry(entry.clipping.uri, packed, packed.strings), entry);
       }),
       { numRuns: 300 },
     );

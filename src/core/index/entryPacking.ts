@@ -1,9 +1,12 @@
 /**
- * Index entries packed for the trip from the indexing worker and for the cache: annotations as
- * arrays instead of objects (no key names), and the strings that repeat (authors, times, types,
- * speaker ids, targets, outlets, article titles) once in a string table, referred to by number.
- * A million annotations take a third of the room of plain JSON, parse three times faster,
- * and unpack into objects that share those strings, which keeps the index's heap small.
+ * Index entries packed flat, for the trip from the indexing worker and for the cache: the
+ * strings that repeat (authors, times, types, speaker ids, targets, outlets, article titles)
+ * once in a string table, referred to by number; the other strings (paths, ids, quotes and
+ * their context) in one list, in the order they are read back; every number (offsets,
+ * references, counts, flags) in one Int32Array, and file stamps in one Float64Array. No object
+ * or array per annotation: handing a packed shard of two thousand annotations over (a
+ * structured clone, or v8.deserialize of a cache file) costs a few string copies and two
+ * buffers, and unpacking makes each annotation's objects once, sharing the pooled strings.
  */
 import type { Annotation, ArticleRef, AttributionKind, Polarity, SourceKind, SourceScope } from '../annotations';
 import { anchorOf, sourceTagOf, speakerTagOf, stanceTagOf } from './annotationObjects';
@@ -13,21 +16,19 @@ import type { IndexEntry, TitlePosition } from './indexEntry';
 /** An index into the string table; NONE for an absent optional string. */
 type Ref = number;
 const NONE = -1;
+const SPEAKER = 0;
+const STANCE = 1;
+const SOURCE = 2;
 
-type PackedBase = [id: string, author: Ref, created: Ref, modified: Ref, quote: string, prefix: string, suffix: string, start: number, end: number, articleIndex: number, articleTitle: Ref, orphaned: 0 | 1];
-type PackedAnnotation =
-  | [...PackedBase, type: 0, speaker: Ref, kind: Ref, cue: Ref]
-  | [...PackedBase, type: 1, holder: Ref, polarity: Ref, target: Ref, note: Ref]
-  | [...PackedBase, type: 2, scope: Ref, kind: Ref, outlet: Ref, writer: Ref, agencies: Ref[] | typeof NONE];
-type PackedArticle = [index: number, title: Ref, outlet: Ref, date: Ref, start: number, end: number];
-
-export interface PackedEntry {
-  readonly relativePath: string;
-  readonly sidecarProblem: string | null;
-  readonly articles: readonly PackedArticle[];
-  /** line, character and end character of each title, one after the other. */
-  readonly titles: readonly number[];
-  readonly annotations: readonly PackedAnnotation[];
+/** Packed entries: read back in the order they were written, with the same reader. */
+export interface FlatPack {
+  /** The strings that repeat, each once. */
+  readonly strings: readonly string[];
+  /** The other strings, in order. */
+  readonly texts: readonly string[];
+  readonly ints: Int32Array;
+  /** Numbers beyond 32 bits (file times and sizes); NaN for none. */
+  readonly stamps: Float64Array;
 }
 
 /** The string table a packer fills: each string once. */
@@ -67,88 +68,198 @@ export class StringPool {
   }
 }
 
-export function packEntry(entry: IndexEntry, table: StringTable): PackedEntry {
-  const { clipping } = entry;
-  return {
-    relativePath: clipping.relativePath,
-    sidecarProblem: clipping.sidecarProblem ?? null,
-    articles: clipping.articles.map((article) => [article.index, table.ref(article.title), table.optional(article.outlet), table.optional(article.date), article.start, article.end]),
-    titles: entry.titles.flatMap((title) => [title.line, title.character, title.endCharacter]),
-    annotations: clipping.annotations.map((annotation) => packAnnotation(annotation, table)),
-  };
-}
+/** Packs entries (and, for the cache, their stamps) one after the other; `finish` gives the pack. */
+export class EntryPacker {
+  private readonly table = new StringTable();
+  private readonly texts: string[] = [];
+  private readonly ints: number[] = [];
+  private readonly stamps: number[] = [];
 
-function packAnnotation(annotation: Annotation, table: StringTable): PackedAnnotation {
-  const { anchor } = annotation;
-  const base: PackedBase = [
-    annotation.id,
-    table.ref(annotation.author),
-    table.ref(annotation.created),
-    table.ref(annotation.modified),
-    anchor.quote,
-    anchor.prefix,
-    anchor.suffix,
-    anchor.start,
-    anchor.end,
-    anchor.article?.index ?? NONE,
-    table.optional(anchor.article?.title),
-    anchor.orphaned ? 1 : 0,
-  ];
-  switch (annotation.type) {
-    case 'speaker':
-      return [...base, 0, table.ref(annotation.speaker), table.ref(annotation.kind), table.optional(annotation.cue)];
-    case 'stance':
-      return [...base, 1, table.ref(annotation.holder), table.ref(annotation.polarity), table.ref(annotation.target), table.optional(annotation.note)];
-    case 'source':
-      return [
-        ...base,
-        2,
-        table.ref(annotation.scope),
-        table.ref(annotation.kind),
-        table.optional(annotation.outlet),
-        table.optional(annotation.writer),
-        annotation.agencies ? annotation.agencies.map((agency) => table.ref(agency)) : NONE,
-      ];
+  text(text: string): void {
+    this.texts.push(text);
   }
-}
 
-/** The entry of clipping `uri` from its packed form and the (pooled) strings of its table. */
-export function unpackEntry(uri: string, packed: PackedEntry, strings: readonly string[]): IndexEntry {
-  const optional = (ref: Ref) => (ref === NONE ? undefined : strings[ref]);
-  const articles: IndexedArticle[] = packed.articles.map(([index, title, outlet, date, start, end]) => ({ index, title: strings[title], outlet: optional(outlet), date: optional(date), start, end }));
-  const titles: TitlePosition[] = [];
-  for (let at = 0; at < packed.titles.length; at += 3) {
-    titles.push({ line: packed.titles[at], character: packed.titles[at + 1], endCharacter: packed.titles[at + 2] });
+  int(value: number): void {
+    this.ints.push(value);
   }
-  // Anchors made in the same article share one article reference.
-  const articleRefs = new Map<string, ArticleRef>();
-  const articleRef = (index: number, title: Ref) => {
-    const key = `${index}:${title}`;
-    let ref = articleRefs.get(key);
-    if (!ref) articleRefs.set(key, (ref = { index, title: strings[title] }));
-    return ref;
-  };
-  const annotations = packed.annotations.map((fields) => unpackAnnotation(fields, strings, optional, articleRef));
-  return { clipping: { uri, relativePath: packed.relativePath, articles, annotations, sidecarProblem: packed.sidecarProblem ?? undefined }, titles };
-}
 
-function unpackAnnotation(
-  fields: PackedAnnotation,
-  strings: readonly string[],
-  optional: (ref: Ref) => string | undefined,
-  articleRef: (index: number, title: Ref) => ArticleRef,
-): Annotation {
-  const [id, author, created, modified, quote, prefix, suffix, start, end, articleIndex, articleTitle, orphaned] = fields;
-  const anchor = anchorOf(quote, prefix, suffix, start, end, articleIndex === NONE ? undefined : articleRef(articleIndex, articleTitle), orphaned === 1);
-  const base = { id, anchor, author: strings[author], created: strings[created], modified: strings[modified] };
-  switch (fields[12]) {
-    case 0:
-      return speakerTagOf(base, strings[fields[13]], strings[fields[14]] as AttributionKind, optional(fields[15]));
-    case 1:
-      return stanceTagOf(base, strings[fields[13]], strings[fields[14]] as Polarity, strings[fields[15]], optional(fields[16]));
-    case 2: {
-      const agencies = fields[17];
-      return sourceTagOf(base, strings[fields[13]] as SourceScope, strings[fields[14]] as SourceKind, optional(fields[15]), agencies === NONE ? undefined : agencies.map((ref) => strings[ref]), optional(fields[16]));
+  stamp(value: number | undefined): void {
+    this.stamps.push(value ?? Number.NaN);
+  }
+
+  entry({ clipping, titles }: IndexEntry): void {
+    const { table, ints } = this;
+    this.text(clipping.relativePath);
+    ints.push(clipping.sidecarProblem === undefined ? 0 : 1);
+    if (clipping.sidecarProblem !== undefined) this.text(clipping.sidecarProblem);
+    ints.push(clipping.articles.length);
+    for (const article of clipping.articles) ints.push(article.index, table.ref(article.title), table.optional(article.outlet), table.optional(article.date), article.start, article.end);
+    ints.push(titles.length);
+    for (const title of titles) ints.push(title.line, title.character, title.endCharacter);
+    ints.push(clipping.annotations.length);
+    for (const annotation of clipping.annotations) this.annotation(annotation);
+  }
+
+  finish(): FlatPack {
+    return { strings: this.table.strings, texts: this.texts, ints: Int32Array.from(this.ints), stamps: Float64Array.from(this.stamps) };
+  }
+
+  private annotation(annotation: Annotation): void {
+    const { table, ints } = this;
+    const { anchor } = annotation;
+    this.texts.push(annotation.id, anchor.quote, anchor.prefix, anchor.suffix);
+    const type = annotation.type === 'speaker' ? SPEAKER : annotation.type === 'stance' ? STANCE : SOURCE;
+    ints.push(type, table.ref(annotation.author), table.ref(annotation.created), table.ref(annotation.modified), anchor.start, anchor.end);
+    ints.push(anchor.article?.index ?? NONE, table.optional(anchor.article?.title), anchor.orphaned ? 1 : 0);
+    switch (annotation.type) {
+      case 'speaker':
+        ints.push(table.ref(annotation.speaker), table.ref(annotation.kind), table.optional(annotation.cue));
+        break;
+      case 'stance':
+        ints.push(table.ref(annotation.holder), table.ref(annotation.polarity), table.ref(annotation.target), table.optional(annotation.note));
+        break;
+      case 'source':
+        ints.push(table.ref(annotation.scope), table.ref(annotation.kind), table.optional(annotation.outlet), table.optional(annotation.writer));
+        ints.push(annotation.agencies ? annotation.agencies.length : NONE);
+        annotation.agencies?.forEach((agency) => ints.push(table.ref(agency)));
+        break;
     }
   }
+}
+
+/**
+ * Reads a pack back in the order it was written, with the pack's strings as adopted by a
+ * pool. A damaged pack reads past its end: `intact` then says so.
+ */
+export class EntryUnpacker {
+  private textAt = 0;
+  private intAt = 0;
+  private stampAt = 0;
+  /** Set when a string reference or a count did not fit the pack. */
+  private badRef = false;
+
+  constructor(
+    private readonly pack: FlatPack,
+    private readonly strings: readonly string[],
+  ) {}
+
+  /** Whether everything was read, and nothing beyond. */
+  get done(): boolean {
+    return this.textAt === this.pack.texts.length && this.intAt === this.pack.ints.length && this.stampAt === this.pack.stamps.length;
+  }
+
+  /** Whether no read went past the end, and every string reference was in the table. */
+  get intact(): boolean {
+    return this.textAt <= this.pack.texts.length && this.intAt <= this.pack.ints.length && this.stampAt <= this.pack.stamps.length && !this.badRef;
+  }
+
+  text(): string {
+    return this.pack.texts[this.textAt++];
+  }
+
+  int(): number {
+    return this.pack.ints[this.intAt++];
+  }
+
+  /** A stamp, undefined for none. */
+  stamp(): number | undefined {
+    const value = this.pack.stamps[this.stampAt++];
+    return Number.isNaN(value) ? undefined : value;
+  }
+
+  /** The next entry, for clipping `uri`. */
+  entry(uri: string): IndexEntry {
+    const relativePath = this.text();
+    const sidecarProblem = this.int() === 1 ? this.text() : undefined;
+    const articles: IndexedArticle[] = [];
+    for (let count = this.count(); count > 0; count--) {
+      articles.push({ index: this.int(), title: this.string(), outlet: this.optional(), date: this.optional(), start: this.int(), end: this.int() });
+    }
+    const titles: TitlePosition[] = [];
+    for (let count = this.count(); count > 0; count--) titles.push({ line: this.int(), character: this.int(), endCharacter: this.int() });
+    // Anchors made in the same article share one article reference.
+    const articleRefs = new Map<number, ArticleRef>();
+    const annotations: Annotation[] = [];
+    for (let count = this.count(); count > 0; count--) annotations.push(this.annotation(articleRefs));
+    return { clipping: { uri, relativePath, articles, annotations, sidecarProblem }, titles };
+  }
+
+  private annotation(articleRefs: Map<number, ArticleRef>): Annotation {
+    const id = this.text();
+    const quote = this.text();
+    const prefix = this.text();
+    const suffix = this.text();
+    const type = this.int();
+    const author = this.string();
+    const created = this.string();
+    const modified = this.string();
+    const start = this.int();
+    const end = this.int();
+    const articleIndex = this.int();
+    const articleTitle = this.int();
+    const orphaned = this.int() === 1;
+    let article: ArticleRef | undefined;
+    if (articleIndex !== NONE) {
+      const key = articleIndex * 0x1_0000_0000 + articleTitle;
+      article = articleRefs.get(key);
+      if (!article) articleRefs.set(key, (article = { index: articleIndex, title: this.stringAt(articleTitle) }));
+    }
+    const base = { id, anchor: anchorOf(quote, prefix, suffix, start, end, article, orphaned), author, created, modified };
+    switch (type) {
+      case SPEAKER:
+        return speakerTagOf(base, this.string(), this.string() as AttributionKind, this.optional());
+      case STANCE:
+        return stanceTagOf(base, this.string(), this.string() as Polarity, this.string(), this.optional());
+      default: {
+        const scope = this.string() as SourceScope;
+        const kind = this.string() as SourceKind;
+        const outlet = this.optional();
+        const writer = this.optional();
+        const agencyCount = this.int();
+        const agencies = agencyCount === NONE ? undefined : Array.from({ length: this.countOf(agencyCount) }, () => this.string());
+        return sourceTagOf(base, scope, kind, outlet, agencies, writer);
+      }
+    }
+  }
+
+  private count(): number {
+    return this.countOf(this.int());
+  }
+
+  /** A count as read, or 0 when a damaged pack gives none that makes sense (then `intact` is false). */
+  private countOf(value: number): number {
+    if (value >= 0 && value <= this.pack.ints.length) return value;
+    this.badRef = true;
+    this.intAt = this.pack.ints.length + 1;
+    return 0;
+  }
+
+  private string(): string {
+    return this.stringAt(this.int());
+  }
+
+  private optional(): string | undefined {
+    const ref = this.int();
+    return ref === NONE ? undefined : this.stringAt(ref);
+  }
+
+  private stringAt(ref: Ref): string {
+    const text = this.strings[ref];
+    if (text === undefined) this.badRef = true;
+    return text;
+  }
+}
+
+/** One entry packed on its own (what the indexing worker hands over for a file). */
+export function packEntry(entry: IndexEntry): FlatPack {
+  const packer = new EntryPacker();
+  packer.entry(entry);
+  return packer.finish();
+}
+
+/** The entry of clipping `uri` packed on its own by packEntry, its strings adopted by a pool; undefined when the pack is damaged. */
+export function unpackEntry(uri: string, pack: FlatPack, strings: readonly string[]): IndexEntry | undefined {
+  const unpacker = new EntryUnpacker(pack, strings);
+  const entry = unpacker.entry(uri);
+  return unpacker.intact && unpacker.done ? entry : undefined;
 }

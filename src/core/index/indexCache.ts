@@ -5,15 +5,15 @@
  * entry is keyed by the clipping's URI and stamped with the size and modification time of the
  * clipping and of its sidecar.
  */
-import { packEntry, StringPool, StringTable, unpackEntry, type PackedEntry } from './entryPacking';
+import { EntryPacker, EntryUnpacker, StringPool, type FlatPack } from './entryPacking';
 import type { IndexEntry } from './indexEntry';
 
-/** Raise when IndexEntry, what the parsers produce or the sharding changes: older caches are then ignored. */
-export const INDEX_CACHE_FORMAT = 3;
+/** Raise when IndexEntry, what the parsers produce, the packing or the sharding changes: older caches are then ignored. */
+export const INDEX_CACHE_FORMAT = 4;
 
 /**
- * Enough shards to keep each near half a megabyte with a million annotations (~260 MB in all):
- * the extension host writes a shard and unpacks one in a few milliseconds at a time.
+ * Enough shards to keep each near half a megabyte with a million annotations: the extension
+ * host writes a shard and unpacks one in a few milliseconds at a time.
  */
 export const CACHE_SHARDS = 512;
 
@@ -37,66 +37,85 @@ export interface CacheOrigin {
   readonly extensionVersion: string;
 }
 
-/** A cached entry as a shard stores it: `[uri, mtime, size, sidecar mtime, sidecar size, entry]`. */
-export type PackedCachedEntry = [uri: string, mtime: number, size: number, sidecarMtime: number | null, sidecarSize: number | null, entry: PackedEntry | null];
-
-interface ShardFile extends CacheOrigin {
-  readonly strings: readonly string[];
-  readonly entries: readonly PackedCachedEntry[];
+/** What a shard file holds (stored with v8.serialize: strings copied as they are, buffers as bytes). */
+export interface ShardContent extends CacheOrigin {
+  readonly pack: FlatPack;
 }
 
-export function serializeShard(origin: CacheOrigin, entries: readonly CachedEntry[]): string {
-  const table = new StringTable();
-  const packed = entries.map(({ uri, stamp, sidecarStamp, entry }): PackedCachedEntry => [
-    uri,
-    stamp.mtime,
-    stamp.size,
-    sidecarStamp?.mtime ?? null,
-    sidecarStamp?.size ?? null,
-    entry && packEntry(entry, table),
-  ]);
-  const shard: ShardFile = { format: origin.format, extensionVersion: origin.extensionVersion, strings: table.strings, entries: packed };
-  return JSON.stringify(shard);
+/** A shard's entries packed, with who packed them: each entry its URI, its stamps and (unless null) the entry. */
+export function packShard(origin: CacheOrigin, entries: readonly CachedEntry[]): ShardContent {
+  const packer = new EntryPacker();
+  packer.int(entries.length);
+  for (const { uri, stamp, sidecarStamp, entry } of entries) {
+    packer.text(uri);
+    packer.stamp(stamp.mtime);
+    packer.stamp(stamp.size);
+    packer.stamp(sidecarStamp?.mtime);
+    packer.stamp(sidecarStamp?.size);
+    packer.int(entry ? 1 : 0);
+    if (entry) packer.entry(entry);
+  }
+  return { format: origin.format, extensionVersion: origin.extensionVersion, pack: packer.finish() };
 }
 
-/** A shard's content, still packed: what the indexing worker hands over. */
-export interface PackedShard {
-  readonly strings: readonly string[];
-  readonly entries: readonly PackedCachedEntry[];
+/** The pack of a shard's content when `origin` wrote it and it has the shape of one; undefined otherwise. */
+export function shardPack(content: unknown, origin: CacheOrigin): FlatPack | undefined {
+  if (typeof content !== 'object' || content === null) return undefined;
+  const { format, extensionVersion, pack } = content as Partial<ShardContent>;
+  if (format !== origin.format || extensionVersion !== origin.extensionVersion || typeof pack !== 'object' || pack === null) return undefined;
+  const { strings, texts, ints, stamps } = pack;
+  return Array.isArray(strings) && Array.isArray(texts) && ints instanceof Int32Array && stamps instanceof Float64Array ? pack : undefined;
 }
 
 /**
- * The entries of a shard written by `origin`, their repeated strings shared through `pool`;
- * empty for a shard that is corrupt or of another origin.
+ * Reads a shard's cached entries one at a time (the extension host unpacks a shard in slices),
+ * with the shard's strings as adopted by a pool.
  */
-export function parseShard(text: string, origin: CacheOrigin, pool = new StringPool()): CachedEntry[] {
-  const shard = readShard(text, origin);
-  if (!shard) return [];
-  const strings = pool.adopt(shard.strings);
-  return shard.entries.map((entry) => unpackCachedEntry(entry, strings));
-}
+export class ShardReader {
+  private readonly unpacker: EntryUnpacker;
+  private left: number;
 
-/** The first half of parseShard, done in the worker thread: the shard's packed content, or undefined when corrupt or of another origin. */
-export function readShard(text: string, origin: CacheOrigin): PackedShard | undefined {
-  let shard: Partial<ShardFile> | null;
-  try {
-    shard = JSON.parse(text) as Partial<ShardFile> | null;
-  } catch {
-    return undefined;
+  constructor(pack: FlatPack, strings: readonly string[]) {
+    this.unpacker = new EntryUnpacker(pack, strings);
+    this.left = Math.max(0, this.unpacker.int() || 0);
   }
-  if (!shard || shard.format !== origin.format || shard.extensionVersion !== origin.extensionVersion) return undefined;
-  if (!Array.isArray(shard.entries) || !Array.isArray(shard.strings)) return undefined;
-  return { strings: shard.strings, entries: shard.entries };
+
+  /** Whether every entry was read. */
+  get done(): boolean {
+    return this.left === 0 || !this.unpacker.intact;
+  }
+
+  /** Whether the shard was read whole and undamaged: when not, the entries read from it must be dropped. */
+  get intact(): boolean {
+    return this.left === 0 && this.unpacker.intact && this.unpacker.done;
+  }
+
+  next(): CachedEntry {
+    this.left--;
+    const { unpacker } = this;
+    const uri = unpacker.text();
+    const [mtime, size, sidecarMtime, sidecarSize] = [unpacker.stamp(), unpacker.stamp(), unpacker.stamp(), unpacker.stamp()];
+    const entry = unpacker.int() === 1 ? unpacker.entry(uri) : null;
+    return {
+      uri,
+      stamp: { mtime: mtime ?? Number.NaN, size: size ?? Number.NaN },
+      sidecarStamp: sidecarMtime === undefined || sidecarSize === undefined ? null : { mtime: sidecarMtime, size: sidecarSize },
+      entry,
+    };
+  }
 }
 
-/** The second half: one entry of a shard, with the shard's strings (adopted by the pool). */
-export function unpackCachedEntry([uri, mtime, size, sidecarMtime, sidecarSize, entry]: PackedCachedEntry, strings: readonly string[]): CachedEntry {
-  return {
-    uri,
-    stamp: { mtime, size },
-    sidecarStamp: sidecarMtime === null || sidecarSize === null ? null : { mtime: sidecarMtime, size: sidecarSize },
-    entry: entry && unpackEntry(uri, entry, strings),
-  };
+/**
+ * The entries of a shard's content written by `origin`, their repeated strings shared through
+ * `pool`; empty for a shard that is damaged or of another origin.
+ */
+export function parseShard(content: unknown, origin: CacheOrigin, pool = new StringPool()): CachedEntry[] {
+  const pack = shardPack(content, origin);
+  if (!pack) return [];
+  const reader = new ShardReader(pack, pool.adopt(pack.strings));
+  const entries: CachedEntry[] = [];
+  while (!reader.done) entries.push(reader.next());
+  return reader.intact ? entries : [];
 }
 
 /** Which shard holds a URI: FNV-1a over its UTF-16 code units, so the answer never changes. */

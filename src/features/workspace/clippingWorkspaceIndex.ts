@@ -10,7 +10,7 @@ import { SerialQueue } from '../annotations/fileIo';
 import type { SpeakerRegistryStore } from '../annotations/speakerRegistry';
 import { CLIPPING_GLOB, findClippingFiles, isClippingPath, scansTextFiles, SIDECAR_GLOB, type ClippingFile } from './clippingDiscovery';
 import type { IndexCacheStore } from './indexCacheStore';
-import { indexInWorker, type IndexWorker } from './indexRequests';
+import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -99,7 +99,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.ready = this.schedule(async () => {
       // While the worker parses the cache, the files are searched (in another process) and stated.
       const files = findClippingFiles();
-      const stamps = files.then(stampAll);
+      const stamps = files.then((found) => stampAll(found, worker));
       stamps.catch(() => undefined);
       this.records = await cache.load(this.pool);
       this.cacheLoadMs = performance.now() - this.createdAt;
@@ -381,7 +381,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
         ? [{ path: file.uri.fsPath }, file.sidecar && { path: file.sidecar.fsPath }]
         : await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
       const read = await indexInWorker(this.worker, { uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
-      const entry = read && unpackEntry(uri, read.entry, this.pool.adopt(read.strings));
+      const entry = read && unpackEntry(uri, read, this.pool.adopt(read.strings));
+      if (entry === undefined) throw new Error('the indexing worker sent a damaged entry');
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
       this.touched(uri);
     } catch (error) {
@@ -460,17 +461,31 @@ function stampsOf(file: ClippingFile): Promise<Stamps> {
   return Promise.all([stampOf(file.uri), file.sidecar && stampOf(file.sidecar)]);
 }
 
-/** Files stated together ahead of a pass: enough to keep the file system busy, few enough to answer in a few milliseconds. */
+/** Files on disk stated together by the worker: a few milliseconds of its time, and of the host's to take the answer. */
+const WORKER_STAT_BATCH = 1_000;
+/** Other files (not on disk) stated together through VS Code's file system. */
 const STAT_BATCH_SIZE = 16;
 
 /**
- * The stamps of `files` by URI, stated STAT_BATCH_SIZE at a time. Taken before the files are
- * read, a stamp can only be older than what is read, which makes the next pass read the file again.
+ * The stamps of `files` by URI: those on disk stated by the indexing worker (tens of thousands
+ * of stat calls through VS Code's file system cost the extension host seconds), the others
+ * STAT_BATCH_SIZE at a time. Taken before the files are read, a stamp can only be older than
+ * what is read, which makes the next pass read the file again.
  */
-async function stampAll(files: readonly ClippingFile[]): Promise<Map<string, Stamps>> {
+async function stampAll(files: readonly ClippingFile[], worker: IndexWorker): Promise<Map<string, Stamps>> {
   const stamps = new Map<string, Stamps>();
-  for (let from = 0; from < files.length; from += STAT_BATCH_SIZE) {
-    const batch = files.slice(from, from + STAT_BATCH_SIZE);
+  const isOnDisk = (file: ClippingFile) => file.uri.scheme === 'file' && (!file.sidecar || file.sidecar.scheme === 'file');
+  const onDisk = files.filter(isOnDisk);
+  const elsewhere = files.filter((file) => !isOnDisk(file));
+  for (let from = 0; from < onDisk.length; from += WORKER_STAT_BATCH) {
+    const batch = onDisk.slice(from, from + WORKER_STAT_BATCH);
+    const paths = batch.flatMap((file) => [file.uri.fsPath, file.sidecar?.fsPath ?? '']);
+    const stated = await statInWorker(worker, paths);
+    const stampAt = (at: number): FileStamp | undefined => (Number.isNaN(stated[at * 2]) ? undefined : { mtime: stated[at * 2], size: stated[at * 2 + 1] });
+    batch.forEach((file, index) => stamps.set(file.uri.toString(), [stampAt(index * 2), file.sidecar && stampAt(index * 2 + 1)]));
+  }
+  for (let from = 0; from < elsewhere.length; from += STAT_BATCH_SIZE) {
+    const batch = elsewhere.slice(from, from + STAT_BATCH_SIZE);
     (await Promise.all(batch.map(stampsOf))).forEach((stamp, index) => stamps.set(batch[index].uri.toString(), stamp));
   }
   return stamps;

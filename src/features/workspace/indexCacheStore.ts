@@ -1,17 +1,21 @@
+import { rm } from 'node:fs/promises';
+import { deserialize, serialize } from 'node:v8';
 import * as vscode from 'vscode';
 import type { StringPool } from '../../core/index/entryPacking';
-import { CACHE_SHARDS, serializeShard, shardOf, unpackCachedEntry, type CacheOrigin, type CachedEntry, type PackedShard } from '../../core/index/indexCache';
+import { CACHE_SHARDS, packShard, shardOf, ShardReader, shardPack, type CacheOrigin, type CachedEntry } from '../../core/index/indexCache';
 import { readFileBytes } from '../annotations/fileIo';
-import { readShardInWorker, type IndexWorker } from './indexRequests';
 
 /** Unpacking cached entries gives the event loop a turn this often. */
-const UNPACK_SLICE_MS = 10;
+const UNPACK_SLICE_MS = 8;
+/** Shards read from disk ahead of the one being unpacked. */
+const READ_AHEAD = 3;
 
 /**
- * The index cache on disk: one JSON file per shard in the extension's storage folder for this
- * workspace. Shards are read and written one at a time, so the extension host handles other
- * events in between. Reading, the worker thread decodes and parses each shard (UTF-8 decoding
- * and JSON parsing are most of the cost) while the extension host unpacks the one before.
+ * The index cache on disk: one file per shard in the extension's storage folder for this
+ * workspace, written with v8.serialize (see indexCache.ts: entries packed flat, so that reading
+ * one back copies strings and two buffers, with no JSON to parse and no UTF-8 to decode).
+ * Shards are read and written one at a time, so the extension host handles other events in
+ * between; a shard read back is unpacked into entries in slices.
  */
 export class IndexCacheStore {
   constructor(
@@ -19,7 +23,6 @@ export class IndexCacheStore {
     private readonly folder: vscode.Uri | undefined,
     private readonly origin: CacheOrigin,
     private readonly log: vscode.LogOutputChannel,
-    private readonly worker: IndexWorker,
   ) {}
 
   /** The folder the shards are kept in. */
@@ -31,30 +34,52 @@ export class IndexCacheStore {
   async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
-    let next = this.readShard(0);
+    const reads: Promise<Uint8Array | undefined>[] = [];
+    for (let shard = 0; shard < Math.min(READ_AHEAD, CACHE_SHARDS); shard++) reads.push(this.readShard(shard));
     let sliceStart = performance.now();
+    const pause = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
-      const packed = await next;
-      if (shard + 1 < CACHE_SHARDS) next = this.readShard(shard + 1);
-      if (!packed) continue;
-      const strings = pool.adopt(packed.strings);
-      for (const entry of packed.entries) {
-        entries.set(entry[0], unpackCachedEntry(entry, strings));
-        // A shard parsed ahead is awaited without going back to the event loop: it is given a turn here.
-        if (performance.now() - sliceStart > UNPACK_SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
+      const bytes = await reads[shard];
+      if (shard + READ_AHEAD < CACHE_SHARDS) reads.push(this.readShard(shard + READ_AHEAD));
+      // A read that finished while the last shard was unpacked is awaited without going back to the event loop.
+      if (performance.now() - sliceStart > UNPACK_SLICE_MS) await pause();
+      const reader = bytes && this.shardReader(bytes, shard, pool);
+      if (!reader) continue;
+      const read: string[] = [];
+      while (!reader.done) {
+        const entry = reader.next();
+        entries.set(entry.uri, entry);
+        read.push(entry.uri);
+        if (performance.now() - sliceStart > UNPACK_SLICE_MS) await pause();
+      }
+      if (!reader.intact) {
+        this.log.warn(`index cache: shard ${shard} is damaged; its files are read again`);
+        read.forEach((uri) => entries.delete(uri));
       }
     }
     return entries;
   }
 
-  /** A shard's packed entries, read and parsed in the worker; undefined when missing, unreadable or not ours. */
-  private async readShard(shard: number): Promise<PackedShard | undefined> {
+  /** A reader of the shard's entries; undefined when it does not deserialize or is not ours. */
+  private shardReader(bytes: Uint8Array, shard: number, pool: StringPool): ShardReader | undefined {
+    let content: unknown;
     try {
-      const bytes = await readFileBytes(this.shardUri(shard));
-      return bytes && (await readShardInWorker(this.worker, bytes, this.origin));
+      content = deserialize(bytes);
+    } catch (error) {
+      this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
+      return undefined;
+    }
+    const pack = shardPack(content, this.origin);
+    return pack && new ShardReader(pack, pool.adopt(pack.strings));
+  }
+
+  /** A shard's bytes; undefined when missing or unreadable. */
+  private async readShard(shard: number): Promise<Uint8Array | undefined> {
+    try {
+      return await readFileBytes(this.shardUri(shard));
     } catch (error) {
       this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
       return undefined;
@@ -68,11 +93,13 @@ export class IndexCacheStore {
     for (const entry of entries.values()) byShard.get(shardOf(entry.uri))?.push(entry);
     await vscode.workspace.fs.createDirectory(this.folder);
     for (const [shard, shardEntries] of byShard) {
-      await vscode.workspace.fs.writeFile(this.shardUri(shard), new TextEncoder().encode(serializeShard(this.origin, shardEntries)));
+      await vscode.workspace.fs.writeFile(this.shardUri(shard), serialize(packShard(this.origin, shardEntries)));
+      // The JSON shard of cache format 3 and before, which this one replaces.
+      if (this.folder.scheme === 'file') await rm(vscode.Uri.joinPath(this.folder, `shard-${shard}.json`).fsPath, { force: true }).catch(() => undefined);
     }
   }
 
   private shardUri(shard: number): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder as vscode.Uri, `shard-${shard}.json`);
+    return vscode.Uri.joinPath(this.folder as vscode.Uri, `shard-${shard}.bin`);
   }
 }

@@ -1,5 +1,4 @@
-import type { CacheOrigin } from '../../core/index/indexCache';
-import type { FileRequest, FileResponse, IndexRequest, IndexResponse, ShardResponse } from './indexWorker';
+import type { FileRequest, FileResponse, IndexRequest, IndexResponse, StatResponse } from './indexWorker';
 import type { WorkerRequests } from './workerRequests';
 
 /** The indexing worker thread (indexWorker.ts, built as dist/workspaceIndexWorker.js). */
@@ -10,7 +9,7 @@ export function indexInWorker(worker: IndexWorker, request: Omit<FileRequest, 'k
   return worker.request({ kind: 'file', ...request }) as Promise<FileResponse>;
 }
 
-/** A shard of the index cache, decoded and parsed in the worker: its entries come back packed. */
-export function readShardInWorker(worker: IndexWorker, bytes: Uint8Array, origin: CacheOrigin): Promise<ShardResponse> {
-  return worker.request({ kind: 'shard', bytes, origin }) as Promise<ShardResponse>;
+/** Files on disk stated in the worker: each path's modification time and size, NaN for a path that is not a file. */
+export function statInWorker(worker: IndexWorker, paths: readonly string[]): Promise<StatResponse> {
+  return worker.request({ kind: 'stat', paths }) as Promise<StatResponse>;
 }

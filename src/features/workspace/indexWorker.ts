@@ -1,19 +1,19 @@
 // Runs in a worker thread: reads clippings and their sidecars for the workspace index, so that
-// parsing hundreds of megabytes never holds up the extension host's main thread.
-import { readFileSync } from 'node:fs';
+// parsing hundreds of megabytes never holds up the extension host's main thread, and states
+// files on disk by the thousand.
+import { readFileSync, statSync } from 'node:fs';
 import { looksLikeClipping } from '../../core/detect';
-import { packEntry, StringTable, type PackedEntry } from '../../core/index/entryPacking';
-import { readShard, type CacheOrigin, type PackedShard } from '../../core/index/indexCache';
+import { packEntry, type FlatPack } from '../../core/index/entryPacking';
 import { indexClipping } from '../../core/index/indexEntry';
 import { serveRequests } from './workerService';
 
-/** A clipping and its sidecar to index, or (`shard`) a shard of the cache to decode and parse. */
-export type IndexRequest = FileRequest | ShardRequest;
+/** A clipping and its sidecar to index, or (`stat`) files on disk to state. */
+export type IndexRequest = FileRequest | StatRequest;
 
-export interface ShardRequest {
-  readonly kind: 'shard';
-  readonly bytes: Uint8Array;
-  readonly origin: CacheOrigin;
+export interface StatRequest {
+  readonly kind: 'stat';
+  /** Paths on disk (`file:` URIs' fsPath). */
+  readonly paths: readonly string[];
 }
 
 export interface FileRequest {
@@ -30,18 +30,38 @@ export interface FileRequest {
 
 export type FileContent = Uint8Array | { readonly path: string };
 
-/** The entry, packed with its string table (see entryPacking.ts); null for a scanned `.txt` file that is not a clipping. */
-export type FileResponse = { readonly strings: readonly string[]; readonly entry: PackedEntry } | null;
+/** The entry, packed (see entryPacking.ts); null for a scanned `.txt` file that is not a clipping. */
+export type FileResponse = FlatPack | null;
 
-/** The shard's packed entries; undefined for a shard that is corrupt or of another origin. */
-export type ShardResponse = PackedShard | undefined;
+/**
+ * Each path's modification time and size, one after the other, as VS Code's stat gives them
+ * (whole milliseconds, the size in bytes); NaN for a path that is not a file.
+ */
+export type StatResponse = Float64Array;
 
-export type IndexResponse = FileResponse | ShardResponse;
+export type IndexResponse = FileResponse | StatResponse;
 
 // Decoding drops a UTF-8 byte-order mark, as VS Code does for documents: offsets agree.
 const decoder = new TextDecoder('utf-8');
 
-serveRequests<IndexRequest, IndexResponse>((request) => (request.kind === 'shard' ? readShard(decoder.decode(request.bytes), request.origin) : indexFile(request)));
+serveRequests<IndexRequest, IndexResponse>((request) => (request.kind === 'stat' ? statFiles(request.paths) : indexFile(request)));
+
+function statFiles(paths: readonly string[]): StatResponse {
+  const stamps = new Float64Array(paths.length * 2).fill(Number.NaN);
+  paths.forEach((path, index) => {
+    // Symbolic links followed, as VS Code's stat follows them; mtime as a Date, as VS Code reads it: whole milliseconds.
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return;
+    }
+    if (!stat.isFile()) return;
+    stamps[index * 2] = stat.mtime.getTime();
+    stamps[index * 2 + 1] = stat.size;
+  });
+  return stamps;
+}
 
 function indexFile(request: FileRequest): FileResponse {
   const text = decoder.decode(bytesOf(request.clipping));
@@ -53,8 +73,7 @@ function indexFile(request: FileRequest): FileResponse {
     text,
     sidecarText: sidecar && decoder.decode(sidecar),
   });
-  const table = new StringTable();
-  return { entry: packEntry(entry, table), strings: table.strings };
+  return packEntry(entry);
 }
 
 function bytesOf(content: FileContent): Uint8Array {

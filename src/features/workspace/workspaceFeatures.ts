@@ -27,7 +27,7 @@ export function registerWorkspaceFeatures(services: WorkspaceIndexServices, cont
   const worker = new WorkerRequests<IndexRequest, IndexResponse>(path.join(context.extensionPath, 'dist', 'workspaceIndexWorker.js'));
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version);
   const cacheFolder = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'workspace-index');
-  const cache = new IndexCacheStore(cacheFolder, { format: INDEX_CACHE_FORMAT, extensionVersion }, services.log, worker);
+  const cache = new IndexCacheStore(cacheFolder, { format: INDEX_CACHE_FORMAT, extensionVersion }, services.log);
   const index = new ClippingWorkspaceIndex(services, cache, worker);
   const disposable = vscode.Disposable.from(
     index,
