@@ -3,10 +3,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnchor, createAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
+import { createAnchor, createAnnotation, insertAnnotationText, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
 import { parseClipping } from '../../src/core/parser';
 import { ClippingAnnotations } from '../../src/features/annotations/clippingAnnotations';
-import { GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
+import { BrokenFileError, GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
+import { SYNC_LIMIT } from '../../src/features/annotations/fileIo';
 import { openSavedClipping, QUOTE, sidecarAnnotations, sidecarText } from './annotationFixtures';
 import { activateExtension, closeAllEditors, EXTENSION_ID, HARBOUR_DOSSIER, waitFor } from './helpers';
 
@@ -96,5 +97,44 @@ describe('Writing moved anchors', () => {
       annotations.dispose();
       file.dispose();
     }
+  });
+
+  it('reads, edits and writes sidecars on both sides of the size read and written synchronously', async () => {
+    const folder = await fs.mkdtemp(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir(), 'sizes-'));
+    const text = 'alpha beta gamma delta';
+    const annotation = (word: string, fill: number) =>
+      createAnnotation({ type: 'speaker', speaker: 'someone', kind: 'reported' }, createAnchor(text, text.indexOf(word), text.indexOf(word) + word.length), {
+        author: 'tester',
+        now: () => new Date('2024-03-12T10:00:00Z'),
+        randomBytes: (count) => new Uint8Array(count).fill(fill),
+      });
+    const parse = async (source: string) => {
+      const parsed = parseSidecar(source);
+      return parsed.ok ? ({ ok: true, model: parsed.sidecar } as const) : ({ ok: false, error: parsed.error } as const);
+    };
+    // A comment line pads the large one past the limit: the same file, read and written the other way.
+    for (const padding of ['', `# ${'x'.repeat(SYNC_LIMIT)}\n`]) {
+      const sidecar = vscode.Uri.file(path.join(folder, `${padding ? 'large' : 'small'}.clip.annotations.yaml`));
+      const original = padding + serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [annotation('gamma', 3)] });
+      await fs.writeFile(sidecar.fsPath, original);
+      const file = new GuardedYamlFile<Sidecar>(sidecar, parse);
+      try {
+        assert.strictEqual(await file.refresh(), true);
+        await file.edit((current) => insertAnnotationText(current ?? '', annotation('alpha', 4)));
+        const written = await fs.readFile(sidecar.fsPath, 'utf8');
+        assert.ok(written.startsWith(padding), 'the comment is kept');
+        const parsed = parseSidecar(written);
+        assert.ok(parsed.ok);
+        assert.deepStrictEqual(parsed.sidecar.annotations.map((item) => item.anchor.quote), ['alpha', 'gamma']);
+        // Changed on disk: the next edit is made to what is there now, and a broken file is never written.
+        const broken = written.replace('kind: reported', 'kind: [reported');
+        await fs.writeFile(sidecar.fsPath, broken);
+        await assert.rejects(file.edit((current) => current ?? ''), BrokenFileError);
+        assert.strictEqual(await fs.readFile(sidecar.fsPath, 'utf8'), broken);
+      } finally {
+        file.dispose();
+      }
+    }
+    assert.deepStrictEqual((await fs.readdir(folder)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
   });
 });

@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
-import { clippingPathForSidecar, sidecarPathFor, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations';
+import { clippingPathForSidecar, prepareToWriteSidecars, sidecarPathFor, SIDECAR_SUFFIX, type Sidecar } from '../../core/annotations';
 import { ClippingParseCache } from '../parseCache';
 import { ClippingAnnotations } from './clippingAnnotations';
 import { GuardedYamlFile } from './guardedYamlFile';
 import { SidecarParser } from './sidecarParsing';
+import { MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, recordDuration } from './timings';
 
-/** The performance measure (Node's `performance`) of the last edit's anchor moving, change listeners included. */
-export const MOVE_ANCHORS_MEASURE = 'clippings.annotations.moveAnchors';
+
+/**
+ * How long after the last edit of a clipping its views (highlights, lenses, status bar,
+ * problems) hear that its anchors moved. Meanwhile VS Code moves the highlights and lenses
+ * itself, as the anchors move (typing at an edge does not grow either); redrawing ten thousand
+ * of them on every keystroke took tens of milliseconds of each.
+ */
+export const VIEWS_SETTLE_MS = 250;
+
+/** How long after the first sidecar is read the writing code is prepared (see prepareToWriteSidecars): after the editor has settled. */
+const PREPARE_WRITING_DELAY_MS = 300;
 
 export function sidecarUriFor(clipping: vscode.Uri): vscode.Uri {
   return clipping.with({ path: sidecarPathFor(clipping.path) });
@@ -22,7 +32,17 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** The annotations of this document changed (tagged, edited, moved, reloaded). */
   readonly onDidChange = this.changed.event;
+  private readonly viewsChanged = new vscode.EventEmitter<vscode.TextDocument>();
+  /**
+   * onDidChange for views: at once, except for anchors moved by typing, announced once the
+   * typing pauses for VIEWS_SETTLE_MS.
+   */
+  readonly onDidChangeForViews = this.viewsChanged.event;
+  private readonly viewsSettling = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Whether the change being announced is anchors moved by an edit of the clipping. */
+  private movingAnchors = false;
   private readonly subscriptions: vscode.Disposable[];
+  private writingPrepared: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly parses: ClippingParseCache,
@@ -62,6 +82,10 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.writingPrepared);
+    this.viewsSettling.forEach((timer) => clearTimeout(timer));
+    this.viewsSettling.clear();
+    this.viewsChanged.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.sessions.forEach((session) => {
       session.listener.dispose();
@@ -80,7 +104,8 @@ export class AnnotationStore implements vscode.Disposable {
     if (existing) {
       return existing;
     }
-    const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse);
+    const started = performance.now();
+    const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse, { read: READ_SIDECAR_MEASURE, parse: PARSE_SIDECAR_MEASURE });
     const annotations = new ClippingAnnotations(
       file,
       {
@@ -89,24 +114,63 @@ export class AnnotationStore implements vscode.Disposable {
       },
       this.sidecarParser.writeMoved,
     );
-    const listener = annotations.onDidChange(() => this.changed.fire(document));
+    const listener = annotations.onDidChange(() => this.announce(document));
     const ready = annotations.refresh().catch((error: unknown) => this.log.error(`reading ${file.uri.toString(true)}: ${String(error)}`));
+    void ready.then(() => {
+      recordDuration(OPEN_ANNOTATIONS_MEASURE, started);
+      this.prepareWriting();
+    });
     const session = { annotations, ready, listener };
     this.sessions.set(document.uri.toString(), session);
     return session;
   }
 
-  /** Anchors move with every edit, at once; views redraw on the change event this fires. */
+  /**
+   * Sidecars are read without the yaml library, which writing needs: it is loaded once, while
+   * the person reads, rather than when they tag the first words.
+   */
+  private prepareWriting(): void {
+    this.writingPrepared ??= setTimeout(() => {
+      try {
+        prepareToWriteSidecars();
+      } catch (error) {
+        this.log.error(`preparing to write sidecars: ${String(error)}`);
+      }
+    }, PREPARE_WRITING_DELAY_MS);
+  }
+
+  private announce(document: vscode.TextDocument): void {
+    this.changed.fire(document);
+    const key = document.uri.toString();
+    clearTimeout(this.viewsSettling.get(key));
+    this.viewsSettling.delete(key);
+    if (this.movingAnchors) {
+      this.viewsSettling.set(
+        key,
+        setTimeout(() => {
+          this.viewsSettling.delete(key);
+          this.viewsChanged.fire(document);
+        }, VIEWS_SETTLE_MS),
+      );
+    } else {
+      this.viewsChanged.fire(document);
+    }
+  }
+
+  /** Anchors move with every edit, at once; views redraw once the typing pauses (onDidChangeForViews). */
   private moveAnchors(event: vscode.TextDocumentChangeEvent): void {
     const session = this.sessionOf(event.document);
     if (!session || event.contentChanges.length === 0) {
       return;
     }
     const started = performance.now();
-    session.annotations.applyEdits(event.contentChanges.map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text })));
-    // For benchmarks: the last edit's cost, listeners included, as one entry of the process's performance timeline.
-    performance.clearMeasures(MOVE_ANCHORS_MEASURE);
-    performance.measure(MOVE_ANCHORS_MEASURE, { start: started, end: performance.now() });
+    this.movingAnchors = true;
+    try {
+      session.annotations.applyEdits(event.contentChanges.map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text })));
+    } finally {
+      this.movingAnchors = false;
+    }
+    recordDuration(MOVE_ANCHORS_MEASURE, started);
   }
 
   private close(document: vscode.TextDocument): void {
@@ -115,6 +179,8 @@ export class AnnotationStore implements vscode.Disposable {
       session.listener.dispose();
       session.annotations.dispose();
       this.sessions.delete(document.uri.toString());
+      clearTimeout(this.viewsSettling.get(document.uri.toString()));
+      this.viewsSettling.delete(document.uri.toString());
     }
   }
 

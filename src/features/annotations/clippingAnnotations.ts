@@ -21,6 +21,7 @@ import {
 } from '../../core/annotations';
 import type { FileParse, GuardedYamlFile } from './guardedYamlFile';
 import { runInSlices } from './slices';
+import { ANCHOR_SIDECAR_MEASURE, recordDuration } from './timings';
 
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
 export interface ClippingText {
@@ -258,11 +259,13 @@ export class ClippingAnnotations implements vscode.Disposable {
     const edits: (readonly TextChange[])[] = [];
     this.editsDuringAdoption = edits;
     let outcomes;
+    const anchorStart = performance.now();
     try {
       outcomes = await runInSlices(reanchorAllInSteps(annotations.map((annotation) => annotation.anchor), this.clipping.text(), { articles: this.clipping.articles() }));
     } finally {
       this.editsDuringAdoption = undefined;
     }
+    recordDuration(ANCHOR_SIDECAR_MEASURE, anchorStart);
     if (this.disposed) {
       return;
     }

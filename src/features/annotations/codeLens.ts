@@ -24,7 +24,7 @@ export function registerAnnotationCodeLens(parses: ClippingParseCache, store: An
   return vscode.Disposable.from(
     changed,
     vscode.languages.registerCodeLensProvider(CLIPPING_SELECTOR, provider),
-    store.onDidChange(() => changed.fire()),
+    store.onDidChangeForViews(() => changed.fire()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('clippings.annotations.codeLens')) {
         changed.fire();

@@ -61,7 +61,7 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
   redrawVisible();
   return vscode.Disposable.from(
     ...types.values(),
-    store.onDidChange(redraw),
+    store.onDidChangeForViews(redraw),
     vscode.window.onDidChangeVisibleTextEditors(redrawVisible),
     // Detection may turn an open text file into a clipping without changing the visible editors.
     vscode.workspace.onDidOpenTextDocument(redrawVisible),

@@ -1,13 +1,24 @@
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { nextTurn } from './slices';
 
 /*
  * Files on a local disk (`file:` URIs) are read and written with Node's fs, in the extension
  * host itself; every other file system goes through `vscode.workspace.fs`, which works on any
  * file system VS Code can open but costs a round trip per call (a large sidecar took hundreds
  * of milliseconds that way in code-server).
+ *
+ * Up to SYNC_LIMIT bytes, local files are read and written synchronously. Node's asynchronous
+ * fs runs each step (open, stat, read, write, close, rename) on libuv's four threads, which
+ * the whole extension host shares with every extension, the workers included: right after a
+ * dossier is opened, a sidecar of 400 K took 150 ms and more to arrive, waiting in that queue
+ * (bench/host, annotations). From the page cache the same bytes take a fraction of a millisecond.
  */
+
+/** Files up to this size (a sidecar of some 15,000 Arabic annotations) are read and written synchronously: a few milliseconds at most. */
+export const SYNC_LIMIT = 8 * 1024 * 1024;
 
 /** The file's text (without a byte order mark), or undefined when there is no such file. */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
@@ -20,6 +31,43 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/**
+ * How much text is decoded or encoded at once before the thread is given back: a few
+ * milliseconds. A sidecar of 10,000 annotations (5 MB) took 30 ms and more in one go.
+ */
+const CODING_SLICE = 1024 * 1024;
+
+/** decodeText, a slice at a time for a large file (the decoder carries a character cut between slices over). */
+export async function decodeTextInSlices(bytes: Uint8Array): Promise<string> {
+  if (bytes.length <= CODING_SLICE) return decodeText(bytes);
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  for (let from = 0; from < bytes.length; from += CODING_SLICE) {
+    parts.push(decoder.decode(bytes.subarray(from, from + CODING_SLICE), { stream: true }));
+    await nextTurn();
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** The UTF-8 bytes of `text`, a slice at a time for a large text (never cutting a surrogate pair). */
+export async function encodeTextInSlices(text: string): Promise<Buffer> {
+  if (text.length <= CODING_SLICE) return Buffer.from(text, 'utf8');
+  const parts: Buffer[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + CODING_SLICE);
+    if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+    parts.push(Buffer.from(text.slice(from, to), 'utf8'));
+    from = to;
+    await nextTurn();
+  }
+  return Buffer.concat(parts);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 /** Whether two files' contents are the same bytes: much cheaper than decoding a large one to compare its text. */
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -28,7 +76,8 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** The file's bytes, or undefined when there is no such file. */
 export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
-    return uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    if (uri.scheme !== 'file') return await vscode.workspace.fs.readFile(uri);
+    return statSync(uri.fsPath).size <= SYNC_LIMIT ? readFileSync(uri.fsPath) : await readFile(uri.fsPath);
   } catch (error) {
     if ((error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || isNodeError(error, 'ENOENT')) {
       return undefined;
@@ -56,6 +105,10 @@ export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Pr
 /** writeTextFileAtomically for text already encoded (UTF-8). */
 export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
   const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
+  if (uri.scheme === 'file' && bytes.length <= SYNC_LIMIT) {
+    writeLocalFileSynchronously(uri.fsPath, temporary.fsPath, bytes);
+    return;
+  }
   if (uri.scheme === 'file') {
     // Like workspace.fs.writeFile, create the folder when needed (the speaker registry's `.clippings/`).
     await mkdir(dirname(uri.fsPath), { recursive: true });
@@ -71,6 +124,22 @@ export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): P
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
   });
+}
+
+/** The local write of writeFileAtomically, without waiting for libuv's threads (see SYNC_LIMIT). */
+function writeLocalFileSynchronously(path: string, temporary: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(temporary, bytes);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing left to clean up.
+    }
+    throw error;
+  }
 }
 
 /** Runs tasks one at a time, in the order they were queued, whatever each one's outcome. */

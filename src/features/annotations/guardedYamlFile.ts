@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextProblem } from '../../core/annotations';
-import { decodeText, readFileBytes, sameBytes, SerialQueue, writeFileAtomically } from './fileIo';
+import { decodeTextInSlices, encodeTextInSlices, readFileBytes, sameBytes, SerialQueue, writeFileAtomically } from './fileIo';
+import { recordDuration } from './timings';
 
 export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
 
@@ -42,6 +43,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
   constructor(
     readonly uri: vscode.Uri,
     private readonly parse: (text: string) => Promise<FileParse<M>>,
+    /** Names under which to record the last read's and parse's durations (timings.ts). */
+    private readonly measures?: { readonly read: string; readonly parse: string },
   ) {}
 
   get exists(): boolean {
@@ -81,7 +84,7 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         throw new BrokenFileError(this.uri, problem);
       }
       const text = await transform(this.known.text, changedOnDisk);
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = await encodeTextInSlices(text);
       await writeFileAtomically(this.uri, bytes);
       // After someone else's change, the result holds their work and ours: read it as a whole.
       this.known = { bytes, text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
@@ -93,7 +96,7 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   /** Forgets the file's content: after a rename, the next refresh reads the new place. */
   moveTo(uri: vscode.Uri): GuardedYamlFile<M> {
-    const moved = new GuardedYamlFile(uri, this.parse);
+    const moved = new GuardedYamlFile(uri, this.parse, this.measures);
     moved.known = this.known;
     return moved;
   }
@@ -103,17 +106,21 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
   }
 
   private async readIfChanged(): Promise<boolean> {
+    const readStart = performance.now();
     const bytes = await readFileBytes(this.uri);
     // Our own writes come back through file watchers: the same bytes, or the same text, are no change.
     if (bytes && this.known.bytes && sameBytes(bytes, this.known.bytes)) {
       return false;
     }
-    const text = bytes && decodeText(bytes);
+    const text = bytes && (await decodeTextInSlices(bytes));
     if (text === this.known.text) {
       this.known = { ...this.known, bytes };
       return false;
     }
+    const parseStart = performance.now();
+    if (this.measures) recordDuration(this.measures.read, readStart);
     this.known = { bytes, text, parse: text === undefined ? undefined : await this.parse(text) };
+    if (this.measures) recordDuration(this.measures.parse, parseStart);
     return true;
   }
 }

@@ -55,7 +55,7 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
   return vscode.Disposable.from(
     collection,
     vscode.workspace.onDidOpenTextDocument(load),
-    store.onDidChange((document) => void update(document)),
+    store.onDidChangeForViews((document) => void update(document)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       // Closing the broken sidecar itself leaves its error: the file is still broken.
       if (AnnotationStore.canAnnotate(document)) {

@@ -34,7 +34,7 @@ export function registerAnnotationStatusBar(store: AnnotationStore): vscode.Disp
     vscode.window.onDidChangeActiveTextEditor(update),
     // Detection may turn the active text file into a clipping.
     vscode.workspace.onDidOpenTextDocument(update),
-    store.onDidChange((document) => {
+    store.onDidChangeForViews((document) => {
       if (document === vscode.window.activeTextEditor?.document) {
         update();
       }

@@ -1,0 +1,26 @@
+/**
+ * Durations of the annotation work, each kept as the last entry of its name in the process's
+ * performance timeline (Node's `performance`): the host benchmark (bench/host) reads them to
+ * tell the extension's part of a step from VS Code's. Recording one costs microseconds.
+ */
+
+/** The last edit's anchor moving, change listeners included. */
+export const MOVE_ANCHORS_MEASURE = 'clippings.annotations.moveAnchors';
+/**
+ * The last opening of a clipping's annotations: from the first request for them (a view
+ * asking as VS Code announces the document) to their anchoring in the text, all steps and
+ * every wait between them included.
+ */
+export const OPEN_ANNOTATIONS_MEASURE = 'clippings.annotations.open';
+/** The last sidecar read from disk: its bytes and their decoding. */
+export const READ_SIDECAR_MEASURE = 'clippings.annotations.readSidecar';
+/** The last sidecar parsed (in the host, or in the worker and sent back). */
+export const PARSE_SIDECAR_MEASURE = 'clippings.annotations.parseSidecar';
+/** The last re-anchoring of a sidecar read, slices and the waits between them included. */
+export const ANCHOR_SIDECAR_MEASURE = 'clippings.annotations.anchorSidecar';
+
+/** Records the time from `start` (a performance.now()) to now as the only entry of `name`. */
+export function recordDuration(name: string, start: number): void {
+  performance.clearMeasures(name);
+  performance.measure(name, { start, end: performance.now() });
+}
