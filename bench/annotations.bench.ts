@@ -9,6 +9,8 @@ import {
   createAnchor,
   insertAnnotationText,
   parseSidecar,
+  parseValidSidecarByLines,
+  parseValidSidecarQuickly,
   reanchor,
   reanchorAll,
   removeAnnotationText,
@@ -124,11 +126,15 @@ for (const [count, text, runs, warmup, target] of [
   ['1,000', thousandText, 15, 3, 'target: opened and anchored in ≤ 200 ms'],
   ['10,000', tenThousandText, 5, 1, 'target: no stall over 100 ms, so in a worker'],
 ] as const) {
-  record(`parse sidecar, ${count} annotations`, time(() => parseSidecar(text), runs, warmup), `${kb(text)}, fast reading (js-yaml); ${target}`);
+  if (!parseValidSidecarByLines(text)?.ok) throw new Error('the line reader leaves the written sidecar to the other readings');
+  record(`parse sidecar, ${count} annotations`, time(() => parseSidecar(text), runs, warmup), `${kb(text)}, line reader, no YAML library; ${target}`);
+  const inJsYaml = `\ufeff${text}`;
+  if (parseValidSidecarByLines(inJsYaml) || !parseValidSidecarQuickly(inJsYaml)?.ok) throw new Error('js-yaml should read the sidecar with a byte-order mark');
+  record(`parse sidecar, ${count} annotations, js-yaml reading`, time(() => parseSidecar(inJsYaml), runs, warmup), 'the reading for valid YAML in other layouts (here: a byte-order mark), the fast one before');
   record(`parse sidecar, ${count} annotations, exact reading`, time(() => readListFileExactly(text, SIDECAR_FILE), runs, warmup), 'yaml Document API, the only reading before');
   const invalid = brokenAtTheEnd(text);
   if (parseSidecar(invalid).ok) throw new Error('the broken sidecar reads as valid');
-  record(`parse sidecar, ${count} annotations, error in the last one`, time(() => parseSidecar(invalid), runs, warmup), 'both readings: the fast one fails, the exact one places the error');
+  record(`parse sidecar, ${count} annotations, error in the last one`, time(() => parseSidecar(invalid), runs, warmup), 'the line reader finds the problem, the exact reading places it');
 }
 record('serialize sidecar, 1,000 annotations', time(() => serializeSidecar(sidecarOf(thousand))), 'new file');
 record('serialize sidecar, 10,000 annotations', time(() => serializeSidecar(sidecarOf(tenThousand)), 5, 1), 'new file');

@@ -76,7 +76,7 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
     { name: `${label}: editor shown`, ms: editorMs, note: 'VS Code: openTextDocument to showTextDocument resolved, for reference' },
     { name: `${label}: tag shown (change event)`, ms: shownMs, note: 'decorations redraw on this event' },
     { name: `${label}: tag written to the sidecar`, ms: writtenMs, note: 'command resolved after the atomic write' },
-    { name: `${label}: anchors moved after a one-line edit`, ms: first.moveMs, note: `the extension's change listener: anchors moved, views told (${later.moveMs.toFixed(1)} ms for a second edit)` },
+    { name: `${label}: anchors moved after a one-line edit`, ms: first.moveMs, note: `the extension's change listener: anchors moved, listeners told; views redraw once typing pauses, 250 ms later (${later.moveMs.toFixed(1)} ms for a second edit)` },
     {
       name: `${label}: edit to change event`,
       ms: first.roundTripMs,

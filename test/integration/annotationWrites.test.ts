@@ -5,11 +5,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createAnchor, createAnnotation, insertAnnotationText, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
 import { parseClipping } from '../../src/core/parser';
+import { AnnotationStore, VIEWS_SETTLE_MS } from '../../src/features/annotations/annotationStore';
 import { ClippingAnnotations } from '../../src/features/annotations/clippingAnnotations';
+import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
+import { ClippingParseCache } from '../../src/features/parseCache';
 import { BrokenFileError, GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
 import { SYNC_LIMIT } from '../../src/features/annotations/fileIo';
 import { openSavedClipping, QUOTE, sidecarAnnotations, sidecarText } from './annotationFixtures';
 import { activateExtension, closeAllEditors, EXTENSION_ID, HARBOUR_DOSSIER, waitFor } from './helpers';
+
+/** Where the extension is installed (its worker scripts are in its dist/). */
+const EXTENSION_PATH = () => vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '';
 
 const SECOND = 'A second paragraph about the union vote.';
 
@@ -136,5 +142,46 @@ describe('Writing moved anchors', () => {
       }
     }
     assert.deepStrictEqual((await fs.readdir(folder)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
+  });
+
+  it('tells views of anchors moved by typing once the typing pauses, and of a tag at once', async () => {
+    const clipping = await openSavedClipping({
+      sidecarText: serializeSidecar({ version: SIDECAR_VERSION, clipping: 'harbour.clip', annotations: [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane')] }),
+    });
+    // A store of the test's own, beside the extension's, to count its two events.
+    const log = vscode.window.createOutputChannel('Clippings test store', { log: true });
+    const parses = new ClippingParseCache(log);
+    const parser = new SidecarParser(EXTENSION_PATH());
+    const store = new AnnotationStore(parses, parser, log);
+    const heard = { changes: 0, views: [] as number[] };
+    const listeners = [store.onDidChange(() => heard.changes++), store.onDidChangeForViews(() => heard.views.push(performance.now()))];
+    try {
+      const annotations = await store.annotationsOf(clipping.document);
+      assert.strictEqual(annotations.annotations.length, 1);
+      heard.changes = 0;
+      heard.views = [];
+      let lastEdit = 0;
+      for (let keystroke = 0; keystroke < 3; keystroke++) {
+        await clipping.editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x'));
+        lastEdit = performance.now();
+      }
+      assert.strictEqual(heard.changes, 3, 'each keystroke moves the anchor at once');
+      assert.deepStrictEqual(heard.views, [], 'views are not told while typing');
+      await waitFor('the views told', () => (heard.views.length ? true : undefined));
+      assert.strictEqual(heard.views.length, 1, 'told once for the three keystrokes');
+      assert.ok(heard.views[0] - lastEdit >= VIEWS_SETTLE_MS - 5, `told ${(heard.views[0] - lastEdit).toFixed(0)} ms after the last keystroke`);
+      const moved = annotations.annotations[0];
+      assert.strictEqual(clipping.document.getText().slice(moved.anchor.start, moved.anchor.end), QUOTE);
+
+      heard.views = [];
+      await annotations.remove(moved.id);
+      assert.strictEqual(heard.views.length, 1, 'a removal is told at once');
+    } finally {
+      listeners.forEach((listener) => listener.dispose());
+      store.dispose();
+      parser.dispose();
+      parses.dispose();
+      log.dispose();
+    }
   });
 });

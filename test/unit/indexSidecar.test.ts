@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
 import { readSidecar, readSidecarFast } from '../../src/core/index/fastSidecar';
 import { annotationsArbitrary } from './annotations/arbitraries';
+import { KERRY_SIDECAR } from './annotations/sidecarFixtures';
 
 function sidecarOf(annotations: readonly Annotation[]): Sidecar {
   return { version: SIDECAR_VERSION, clipping: 'dossier.clip', annotations };
@@ -19,46 +20,6 @@ function assertAgrees(text: string): void {
   const fast = readSidecarFast(text);
   if (fast !== undefined) assert.deepEqual(fast, exact(text), `the fast reader misread:\n${text}`);
 }
-
-const KERRY_SIDECAR = [
-  '# Annotations of dossier.clip (press clippings).',
-  'version: 1',
-  'clipping: dossier.clip',
-  'annotations:',
-  '  - id: a-3k9x2m7q1d',
-  '    type: speaker',
-  '    speaker: kerry',
-  '    kind: reported',
-  '    cue: قال',
-  '    anchor:',
-  '      quote: إن المؤتمر فرصة حقيقية',
-  '      prefix: "وزير الخارجية الأميركي جون كيري "',
-  '      suffix: ".\\nلافروف: لا بديل"',
-  '      start: 74',
-  '      end: 96',
-  '      article:',
-  '        index: 0',
-  '        title: مؤتمر دولي حول سوريا',
-  '    author: ليلى',
-  '    created: 2024-05-01T10:00:00.000Z',
-  '    modified: 2024-05-01T10:00:00.000Z',
-  '  - id: a-0v6t1s5rbe',
-  '    type: source',
-  '    scope: article',
-  '    kind: agency',
-  "    agencies: [رويترز, 'أ ف ب', \"a, b\"]",
-  '    anchor:',
-  '      quote: مؤتمر دولي حول سوريا',
-  '      prefix: ""',
-  '      suffix: "\\n"',
-  '      start: 0',
-  '      end: 20',
-  '      orphaned: true',
-  '    author: ليلى',
-  '    created: 2024-05-01T10:00:00Z',
-  '    modified: 2024-05-01T10:00:00+03:00',
-  '',
-].join('\n');
 
 describe('Fast sidecar reading', () => {
   it('reads what the extension writes exactly as parseSidecar does', () => {

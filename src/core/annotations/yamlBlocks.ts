@@ -319,10 +319,10 @@ export function scanBlockList(text: string, key: string): BlockLayout | undefine
     const end = lineEndAt(text, position);
     const next = Math.min(text.length, end + 1);
     const indent = indentAt(text, position, end);
-    const first = text[position + indent];
-    const blank = position + indent === end || first === '\r' || first === '#';
+    const first = text.charCodeAt(position + indent);
+    const blank = position + indent === end || first === CR || first === HASH;
     if (!blank) {
-      const dash = first === '-' && /[ \r\n]/.test(text[position + indent + 1] ?? '\n');
+      const dash = first === DASH && (position + indent + 1 === text.length || isLineSpace(text.charCodeAt(position + indent + 1)));
       if (itemIndent < 0) {
         if (!dash || emptyFlow) break;
         itemIndent = indent;
@@ -349,8 +349,19 @@ function lineEndAt(text: string, position: number): number {
 
 function indentAt(text: string, position: number, end: number): number {
   let indent = 0;
-  while (position + indent < end && text[position + indent] === ' ') indent++;
+  while (position + indent < end && text.charCodeAt(position + indent) === SPACE) indent++;
   return indent;
+}
+
+const SPACE = 0x20;
+const CR = 0x0d;
+const LF = 0x0a;
+const HASH = 0x23;
+const DASH = 0x2d;
+
+/** A space or a line break: what may follow the dash of a list item. */
+function isLineSpace(code: number): boolean {
+  return code === SPACE || code === CR || code === LF;
 }
 
 /** The ` []` on the key line, spaces before it included. */

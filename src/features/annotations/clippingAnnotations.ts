@@ -20,7 +20,7 @@ import {
   type TextProblem,
 } from '../../core/annotations';
 import type { FileParse, GuardedYamlFile } from './guardedYamlFile';
-import { runInSlices } from './slices';
+import { nextTurn, runInSlices } from './slices';
 import { ANCHOR_SIDECAR_MEASURE, recordDuration } from './timings';
 
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
@@ -186,6 +186,10 @@ export class ClippingAnnotations implements vscode.Disposable {
   }
 
   private async perform(change: Change, recordUndo: boolean): Promise<void> {
+    // Each step in a turn of its own: a command that waited for the sidecar to be read would
+    // otherwise run on in the same task as the reading's end, redrawing ten thousand highlights
+    // twice and then writing (100 ms and more in one block).
+    await nextTurn();
     const before = this.list;
     const inverse = this.inverseOf(change);
     const after = applyChange(this.list, change);
@@ -193,6 +197,7 @@ export class ClippingAnnotations implements vscode.Disposable {
     this.changed.fire();
     let persisted = true;
     try {
+      await nextTurn();
       await this.file.edit((text, changedOnDisk) => {
         // After someone else's change, the file is read as a whole once written.
         persisted = !changedOnDisk;

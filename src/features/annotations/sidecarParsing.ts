@@ -8,7 +8,7 @@ import { WorkerRequests } from '../workspace/workerRequests';
 
 /**
  * How much is read on the extension host's own thread, each bound about 40 ms of work: a
- * valid sidecar reads quickly (js-yaml with our shape rules) up to ~1,300 annotations; one
+ * valid sidecar reads quickly (the line reader, or js-yaml, with our shape rules) up to ~1,300 annotations; one
  * that needs the exact reading (to find what is wrong) is ~10× slower. Beyond, a worker.
  */
 const INLINE_QUICK_LIMIT = 500_000;

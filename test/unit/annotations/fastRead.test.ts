@@ -7,6 +7,7 @@ import { serializeSpeakerRegistry, SPEAKER_REGISTRY_FILE } from '../../../src/co
 import { parseSidecar, serializeSidecar, SIDECAR_FILE } from '../../../src/core/annotations/sidecar';
 import { readListFile, readListFileByLines, readListFileExactly, readListFileFast, type ListFileShape } from '../../../src/core/annotations/yamlShape';
 import { annotationsArbitrary, speakersArbitrary } from './arbitraries';
+import { KERRY_SIDECAR } from './sidecarFixtures';
 
 type Edit = (text: string) => string;
 
@@ -233,37 +234,15 @@ describe('annotations/yamlSubset: the line reader agrees with the exact reading'
     assert.ok(readListFileFast(multiLine, SIDECAR_FILE), 'js-yaml reads a plain scalar over two lines');
   });
 
-  it('reads a sidecar the extension wrote without loading a YAML library', () => {
+  it('reads a sidecar in the layout the extension writes without loading a YAML library', () => {
     const script = `
       const { parseSidecar } = require('./src/core/annotations');
-      const text = ${JSON.stringify(FIXED_SIDECAR)};
+      const text = ${JSON.stringify(KERRY_SIDECAR)};
       const parse = parseSidecar(text);
       const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\\\/](yaml|js-yaml)[\\\\/]/.test(file));
       process.stdout.write(JSON.stringify({ ok: parse.ok, count: parse.ok ? parse.sidecar.annotations.length : 0, loaded: loaded.length }));
     `;
     const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(output), { ok: true, count: 1, loaded: 0 });
+    assert.deepEqual(JSON.parse(output), { ok: true, count: 2, loaded: 0 });
   });
 });
-
-/** A sidecar as the extension writes it, spelt out so that making it loads nothing. */
-const FIXED_SIDECAR = [
-  '# Annotations of dossier.clip (press clippings).',
-  'version: 1',
-  'clipping: dossier.clip',
-  'annotations:',
-  '  - id: a-3k9x2m7q1d',
-  '    type: speaker',
-  '    speaker: kerry',
-  '    kind: reported',
-  '    anchor:',
-  '      quote: إن المؤتمر فرصة حقيقية',
-  '      prefix: "جون كيري "',
-  '      suffix: ".\\nلافروف"',
-  '      start: 74',
-  '      end: 96',
-  '    author: ليلى',
-  '    created: 2024-05-01T10:00:00.000Z',
-  '    modified: 2024-05-01T10:00:00.000Z',
-  '',
-].join('\n');
