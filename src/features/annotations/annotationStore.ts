@@ -105,7 +105,10 @@ export class AnnotationStore implements vscode.Disposable {
       return existing;
     }
     const started = performance.now();
-    const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse, { read: READ_SIDECAR_MEASURE, parse: PARSE_SIDECAR_MEASURE });
+    const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse, {
+      measures: { read: READ_SIDECAR_MEASURE, parse: PARSE_SIDECAR_MEASURE },
+      writeLarge: this.sidecarParser.writeLarge,
+    });
     const annotations = new ClippingAnnotations(
       file,
       {

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { temporaryPathFor, writeLocalFileAtomically } from './localFiles';
 import { nextTurn } from './slices';
 
 /*
@@ -10,15 +11,26 @@ import { nextTurn } from './slices';
  * file system VS Code can open but costs a round trip per call (a large sidecar took hundreds
  * of milliseconds that way in code-server).
  *
- * Up to SYNC_LIMIT bytes, local files are read and written synchronously. Node's asynchronous
- * fs runs each step (open, stat, read, write, close, rename) on libuv's four threads, which
- * the whole extension host shares with every extension, the workers included: right after a
- * dossier is opened, a sidecar of 400 K took 150 ms and more to arrive, waiting in that queue
- * (bench/host, annotations). From the page cache the same bytes take a fraction of a millisecond.
+ * Local files up to SYNC_LIMIT bytes are read synchronously, up to SYNC_WRITE_LIMIT written so.
+ * Node's asynchronous fs runs each step (open, stat, read, write, close, rename) on libuv's four
+ * threads, which the whole extension host shares with every extension, the workers included:
+ * right after a dossier is opened, a sidecar of 400 K took 150 ms and more to arrive, waiting in
+ * that queue (bench/host, annotations). From the page cache the same bytes take a fraction of a
+ * millisecond.
  */
 
-/** Files up to this size (a sidecar of some 15,000 Arabic annotations) are read and written synchronously: a few milliseconds at most. */
+/** Files up to this size (a sidecar of some 15,000 Arabic annotations) are read synchronously: a few milliseconds at most. */
 export const SYNC_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * Local files up to this size are written synchronously on the host's thread. A larger write
+ * may be held up by the kernel (writing back dirty pages on a busy disk, 0.5 s for 5 MB was
+ * seen here), so it goes to another thread: `LargeFileWriter`, or libuv's.
+ */
+export const SYNC_WRITE_LIMIT = 1024 * 1024;
+
+/** Writes a large local file atomically away from the host's thread (the sidecar worker: writeLocalFileAtomically). */
+export type LargeFileWriter = (path: string, bytes: Uint8Array) => Promise<void>;
 
 /** The file's text (without a byte order mark), or undefined when there is no such file. */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
@@ -102,13 +114,17 @@ export async function writeTextFileAtomically(uri: vscode.Uri, text: string): Pr
   await writeFileAtomically(uri, Buffer.from(text, 'utf8'));
 }
 
-/** writeTextFileAtomically for text already encoded (UTF-8). */
-export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp` });
-  if (uri.scheme === 'file' && bytes.length <= SYNC_LIMIT) {
-    writeLocalFileSynchronously(uri.fsPath, temporary.fsPath, bytes);
+/** writeTextFileAtomically for text already encoded (UTF-8); a large local file through `writeLarge` when given. */
+export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array, writeLarge?: LargeFileWriter): Promise<void> {
+  if (uri.scheme === 'file' && bytes.length <= SYNC_WRITE_LIMIT) {
+    writeLocalFileAtomically(uri.fsPath, bytes);
     return;
   }
+  if (uri.scheme === 'file' && writeLarge) {
+    await writeLarge(uri.fsPath, bytes);
+    return;
+  }
+  const temporary = uri.with({ path: temporaryPathFor(uri.path) });
   if (uri.scheme === 'file') {
     // Like workspace.fs.writeFile, create the folder when needed (the speaker registry's `.clippings/`).
     await mkdir(dirname(uri.fsPath), { recursive: true });
@@ -124,22 +140,6 @@ export async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array): P
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
   });
-}
-
-/** The local write of writeFileAtomically, without waiting for libuv's threads (see SYNC_LIMIT). */
-function writeLocalFileSynchronously(path: string, temporary: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(temporary, bytes);
-  try {
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing left to clean up.
-    }
-    throw error;
-  }
 }
 
 /** Runs tasks one at a time, in the order they were queued, whatever each one's outcome. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextProblem } from '../../core/annotations';
-import { decodeTextInSlices, encodeTextInSlices, readFileBytes, sameBytes, SerialQueue, writeFileAtomically } from './fileIo';
+import { decodeTextInSlices, encodeTextInSlices, readFileBytes, sameBytes, SerialQueue, writeFileAtomically, type LargeFileWriter } from './fileIo';
 import { recordDuration } from './timings';
 
 export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
@@ -43,8 +43,12 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
   constructor(
     readonly uri: vscode.Uri,
     private readonly parse: (text: string) => Promise<FileParse<M>>,
-    /** Names under which to record the last read's and parse's durations (timings.ts). */
-    private readonly measures?: { readonly read: string; readonly parse: string },
+    private readonly options: {
+      /** Names under which to record the last read's and parse's durations (timings.ts). */
+      readonly measures?: { readonly read: string; readonly parse: string };
+      /** How a large local file is written away from the host's thread (fileIo.ts). */
+      readonly writeLarge?: LargeFileWriter;
+    } = {},
   ) {}
 
   get exists(): boolean {
@@ -85,7 +89,7 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
       }
       const text = await transform(this.known.text, changedOnDisk);
       const bytes = await encodeTextInSlices(text);
-      await writeFileAtomically(this.uri, bytes);
+      await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
       // After someone else's change, the result holds their work and ours: read it as a whole.
       this.known = { bytes, text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
       if (changedOnDisk) {
@@ -96,7 +100,7 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   /** Forgets the file's content: after a rename, the next refresh reads the new place. */
   moveTo(uri: vscode.Uri): GuardedYamlFile<M> {
-    const moved = new GuardedYamlFile(uri, this.parse, this.measures);
+    const moved = new GuardedYamlFile(uri, this.parse, this.options);
     moved.known = this.known;
     return moved;
   }
@@ -118,9 +122,9 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
       return false;
     }
     const parseStart = performance.now();
-    if (this.measures) recordDuration(this.measures.read, readStart);
+    if (this.options.measures) recordDuration(this.options.measures.read, readStart);
     this.known = { bytes, text, parse: text === undefined ? undefined : await this.parse(text) };
-    if (this.measures) recordDuration(this.measures.parse, parseStart);
+    if (this.options.measures) recordDuration(this.options.measures.parse, parseStart);
     return true;
   }
 }

@@ -11,10 +11,12 @@ export const ANNOTATIONS_PER_CHUNK = 250;
 export type SidecarWorkerRequest =
   | { readonly kind: 'parse'; readonly text: string }
   /** writeMovedAnnotationsText, its MovedAnnotation list as JSON texts of ANNOTATIONS_PER_CHUNK each. */
-  | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[] };
+  | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[] }
+  /** writeLocalFileAtomically (localFiles.ts), on the worker's thread. */
+  | { readonly kind: 'write'; readonly path: string; readonly bytes: Uint8Array };
 
 /** The worker's answer to `parse`: the sidecar's annotations as JSON texts of ANNOTATIONS_PER_CHUNK each. */
 export type WorkerSidecarParse = ReadFailure | { readonly ok: true; readonly header: Omit<Sidecar, 'annotations'>; readonly chunks: readonly string[] };
 
-/** `parse` gets a WorkerSidecarParse, `writeMoved` the new text. */
-export type SidecarWorkerResponse = WorkerSidecarParse | string;
+/** `parse` gets a WorkerSidecarParse, `writeMoved` the new text, `write` null once written. */
+export type SidecarWorkerResponse = WorkerSidecarParse | string | null;

@@ -1,7 +1,8 @@
 // Runs in a worker thread: the sidecar work that takes long on large files (parsing, rewriting
-// thousands of moved anchors), away from the extension host's main thread.
+// thousands of moved anchors, writing them to disk), away from the extension host's main thread.
 import { parseSidecar, writeMovedAnnotationsText, type MovedAnnotation } from '../../core/annotations';
 import { serveRequests } from '../workspace/workerService';
+import { writeLocalFileAtomically } from './localFiles';
 import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
 
 // Annotations travel as JSON texts of a few hundred each: JSON.parse on the main thread is
@@ -13,6 +14,9 @@ serveRequests((request: SidecarWorkerRequest): SidecarWorkerResponse => {
       return parse(request.text);
     case 'writeMoved':
       return writeMovedAnnotationsText(request.text, request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]));
+    case 'write':
+      writeLocalFileAtomically(request.path, request.bytes);
+      return null;
   }
 });
 

@@ -68,6 +68,14 @@ export class SidecarParser implements vscode.Disposable {
     return (await this.worker.request({ kind: 'writeMoved', text, moved: chunks })) as string;
   };
 
+  /**
+   * Writes a large sidecar in the worker, synchronously there (fileIo.ts, SYNC_WRITE_LIMIT):
+   * neither the host's thread nor libuv's shared threads wait on the disk.
+   */
+  readonly writeLarge = async (path: string, bytes: Uint8Array): Promise<void> => {
+    await this.worker.request({ kind: 'write', path, bytes });
+  };
+
   dispose(): void {
     this.worker.dispose();
   }
