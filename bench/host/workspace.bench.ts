@@ -194,8 +194,8 @@ async function measureCold(watched: Watched, stopProfile: (stalls: Stalls) => Pr
     { name: 'index, cold (empty cache)', ms: pass.ms, note: `${scale}; ${pass.read} files read, ${pass.cached} from the cache; target ≤ 60 s; ${seconds(pass.ms)}` },
     {
       name: 'longest event-loop stall, cold build',
-      ms: coldStall.longest,
-      note: `target ≤ 50 ms; ${over(coldStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready${profiled ? ', CPU profiled' : ''}; longest GC pause ${coldGc.ms.toFixed(0)} ms (${GC_KINDS[coldGc.kind] ?? coldGc.kind})`,
+      ms: Math.max(coldStall.longest, pass.longestStallMs),
+      note: `target ≤ 50 ms; ${wholePass(pass.longestStallMs)} ${over(coldStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready${profiled ? ', CPU profiled' : ''}; longest GC pause ${coldGc.ms.toFixed(0)} ms (${GC_KINDS[coldGc.kind] ?? coldGc.kind})`,
     },
     {
       name: 'longest event-loop stall, activation and opening the view',
@@ -205,6 +205,14 @@ async function measureCold(watched: Watched, stopProfile: (stalls: Stalls) => Pr
     { name: 'longest event-loop stall, writing the cache', ms: savingStall.longest, note: `${over(savingStall, readyAt)}; from ready until the cache is written, ${seconds(idleAt - readyAt)} later` },
     { name: 'extension host memory after the cold build', ms: cold.heap, note: `MB, not ms: heap + external after GC (VS Code's own included), target ≤ 500 MB for the index; process RSS ${cold.rss.toFixed(0)} MB` },
   ];
+}
+
+/**
+ * The extension's own record of the pass (clippings._indexStatus): the suite starts watching
+ * only once VS Code runs it, after activation, which in a restarted host is seconds into the build.
+ */
+function wholePass(longestStallMs: number): string {
+  return `the extension's own watch over the whole pass, from the index's creation (perf_hooks.monitorEventLoopDelay): ${longestStallMs.toFixed(0)} ms; the suite's watch:`;
 }
 
 /** What a cache folder holds, to tell a cache not written from one not found. */
@@ -239,8 +247,8 @@ async function measureWarm(watched: Watched, stopProfile: (stalls: Stalls) => Pr
     },
     {
       name: 'longest event-loop stall, warm build',
-      ms: warmStall.longest,
-      note: `target ≤ 50 ms; ${over(warmStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready; longest GC pause ${warmGc.ms.toFixed(0)} ms (${GC_KINDS[warmGc.kind] ?? warmGc.kind})`,
+      ms: Math.max(warmStall.longest, pass.longestStallMs),
+      note: `target ≤ 50 ms; ${wholePass(pass.longestStallMs)} ${over(warmStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready; longest GC pause ${warmGc.ms.toFixed(0)} ms (${GC_KINDS[warmGc.kind] ?? warmGc.kind})`,
     },
     { name: 'extension host memory after the warm build', ms: warm.heap, note: `MB, not ms: heap + external after GC (VS Code's own included), target ≤ 500 MB for the index; process RSS ${warm.rss.toFixed(0)} MB` },
   ];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, SIDECAR_SUFFIX } from '../../core/annotations';
 import { excludeGlob } from '../../core/index/excludes';
+import { TimeSlices } from '../../core/index/timeSlices';
 import { sidecarUriFor } from '../annotations/annotationStore';
 
 /** A file the index reads. */
@@ -73,12 +74,13 @@ async function filesOfFolder(folder: vscode.WorkspaceFolder, prefix: string): Pr
   return [...files.values()];
 }
 
-/** Files handled between two turns of the event loop. */
-const FILES_PER_STEP = 1_000;
+/** Pairing files gives the event loop a turn this often (a thousand files take tens of milliseconds). */
+const STEP_MS = 8;
 
 async function inSteps<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
-  for (let from = 0; from < items.length; from += FILES_PER_STEP) {
-    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    items.slice(from, from + FILES_PER_STEP).forEach(visit);
+  const slices = new TimeSlices(STEP_MS);
+  for (const item of items) {
+    visit(item);
+    await slices.check();
   }
 }

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, compareText, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
@@ -12,6 +13,7 @@ import { CLIPPING_GLOB, findClippingFiles, isClippingPath, scansTextFiles, SIDEC
 import type { IndexCacheStore } from './indexCacheStore';
 import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
+import { TimeSlices } from '../../core/index/timeSlices';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
@@ -25,7 +27,17 @@ export interface IndexStatus {
   readonly clippings: number;
   readonly annotations: number;
   /** The last full pass; for the first one, `ms` counts from the index's creation, the cache read included. */
-  readonly lastPass: { readonly ms: number; readonly cacheLoadMs: number; readonly read: number; readonly cached: number; readonly gone: number } | undefined;
+  readonly lastPass:
+    | {
+        readonly ms: number;
+        readonly cacheLoadMs: number;
+        readonly read: number;
+        readonly cached: number;
+        readonly gone: number;
+        /** The longest the extension host's event loop was held up during the pass (by anything: the index, VS Code, other extensions), in ms. */
+        readonly longestStallMs: number;
+      }
+    | undefined;
   /** Where the cache is kept (a URI), undefined when VS Code gives no storage folder. */
   readonly cacheFolder: string | undefined;
 }
@@ -39,10 +51,14 @@ export interface WorkspaceIndexServices {
 
 /** Files stated, read and parsed together; between batches the extension host handles other events. */
 const BATCH_SIZE = 64;
+/** Unpacking the entries the worker read gives the event loop a turn this often. */
+const UNPACK_SLICE_MS = 8;
 /** Changes on disk are gathered this long, so that a `git checkout` is one update. */
 const DISK_SETTLE_MS = 200;
 /** Edits in an open clipping reach the index this long after typing stops. */
 const LIVE_SETTLE_MS = 150;
+/** While indexing, the progress shown in the status bar moves at most this often. */
+const PROGRESS_REPORT_MS = 200;
 /** While indexing, the view is told of progress at most this often. */
 const PROGRESS_EVENT_MS = 1_000;
 /** The cache is written this long after the last change. */
@@ -64,6 +80,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
+  /** Entries the worker hands over are unpacked one at a time, in slices: its replies arrive together. */
+  private readonly unpacking = new TimeSlices(UNPACK_SLICE_MS);
   /** Strings that repeat across entries (authors, times, targets…) are kept once. */
   private readonly pool = new StringPool();
   private readonly speakers: SpeakerDirectory;
@@ -81,6 +99,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly createdAt = performance.now();
   private cacheLoadMs = 0;
   private lastPass: IndexStatus['lastPass'];
+  /** Watches the event loop during a full pass: started at creation for the first one. */
+  private passDelays: IntervalHistogram | undefined = watchDelays();
   private isReady = false;
   private readonly changedLive = new Set<vscode.TextDocument>();
   private readonly dirtyShards = new Set<number>();
@@ -161,6 +181,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   dispose(): void {
     this.disposed = true;
     this.generation++;
+    this.passDelays?.disable();
     this.timers.forEach((timer) => clearTimeout(timer));
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
@@ -261,6 +282,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
 
   /** One full pass: every file found is stated, and read again when it changed since it was indexed. */
   private async indexEverything(generation: number, started = performance.now(), found?: Promise<ClippingFile[]>, stamps?: ReadonlyMap<string, Stamps>): Promise<void> {
+    const delays = (this.passDelays ??= watchDelays());
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
@@ -268,12 +290,22 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
         const present = new Set(files.map((file) => file.uri.toString()));
         const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
         let lastEvent = performance.now();
+        let lastReport = 0;
+        const slices = new TimeSlices(UNPACK_SLICE_MS);
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           if (generation !== this.generation) return tally;
-          const batch = files.slice(from, from + BATCH_SIZE);
-          const outcomes = await Promise.all(batch.map((file) => this.update(file, stamps?.get(file.uri.toString()))));
-          outcomes.forEach((outcome) => tally[outcome]++);
-          progress.report({ message: vscode.l10n.t('{0} of {1} files', Math.min(from + BATCH_SIZE, files.length), files.length) });
+          // Files stated ahead whose record still holds are counted here: no read, no promise each.
+          const stale = files.slice(from, from + BATCH_SIZE).filter((file) => {
+            const fresh = this.holdsFresh(file, stamps);
+            if (fresh) tally.cached++;
+            return !fresh;
+          });
+          if (stale.length > 0) (await Promise.all(stale.map((file) => this.update(file, stamps?.get(file.uri.toString()))))).forEach((outcome) => tally[outcome]++);
+          else await slices.check();
+          if (performance.now() - lastReport > PROGRESS_REPORT_MS) {
+            lastReport = performance.now();
+            progress.report({ message: vscode.l10n.t('{0} of {1} files', Math.min(from + BATCH_SIZE, files.length), files.length) });
+          }
           if (performance.now() - lastEvent > PROGRESS_EVENT_MS) {
             lastEvent = performance.now();
             this.changed.fire();
@@ -287,8 +319,11 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       this.services.log.error(`indexing the workspace: ${errorMessage(error)}`);
     }
     const ms = performance.now() - started;
-    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts };
-    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms`);
+    delays.disable();
+    this.passDelays = undefined;
+    const longestStallMs = Math.max(0, delays.max / 1e6 - DELAY_RESOLUTION_MS);
+    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts, longestStallMs };
+    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms; the event loop held up ${longestStallMs.toFixed(0)} ms at most`);
     this.changed.fire();
     this.saveCacheSoon();
   }
@@ -364,6 +399,14 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     return scansTextFiles() && uri.path.endsWith('.txt') ? { uri, sidecar: undefined, detect: true } : undefined;
   }
 
+  /** Whether the record of `file` still holds by the stamps taken ahead of the pass. */
+  private holdsFresh(file: ClippingFile, stamps: ReadonlyMap<string, Stamps> | undefined): boolean {
+    const uri = file.uri.toString();
+    const [stamp, sidecarStamp] = stamps?.get(uri) ?? [];
+    const known = this.records.get(uri);
+    return stamp !== undefined && known !== undefined && isFresh(known, stamp, sidecarStamp);
+  }
+
   /** Brings the record of `file` up to date: from the cache when its stamps still hold, else by reading it. */
   private async update(file: ClippingFile, stated?: Stamps): Promise<UpdateOutcome> {
     const uri = file.uri.toString();
@@ -381,6 +424,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
         ? [{ path: file.uri.fsPath }, file.sidecar && { path: file.sidecar.fsPath }]
         : await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
       const read = await indexInWorker(this.worker, { uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
+      await this.unpacking.turn();
       const entry = read && unpackEntry(uri, read, this.pool.adopt(read.strings));
       if (entry === undefined) throw new Error('the indexing worker sent a damaged entry');
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
@@ -444,6 +488,16 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       }),
     );
   }
+}
+
+/** How often the event loop is sampled during a pass: a stall is the time between samples less this. */
+const DELAY_RESOLUTION_MS = 5;
+
+/** A histogram of the event loop's delays from now on (Node's own timer, outside JavaScript). */
+function watchDelays(): IntervalHistogram {
+  const histogram = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
+  histogram.enable();
+  return histogram;
 }
 
 /** `file:///a/b/c` → `file:///a/b`, `file:///a`: the folders a URI string is in, nearest first. */

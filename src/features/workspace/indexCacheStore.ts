@@ -1,21 +1,57 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import * as vscode from 'vscode';
 import type { StringPool } from '../../core/index/entryPacking';
 import { CACHE_SHARDS, packShard, shardOf, ShardReader, shardPack, type CacheOrigin, type CachedEntry } from '../../core/index/indexCache';
 import { readFileBytes } from '../annotations/fileIo';
+import { TimeSlices } from '../../core/index/timeSlices';
 
 /** Unpacking cached entries gives the event loop a turn this often. */
 const UNPACK_SLICE_MS = 8;
-/** Shards read from disk ahead of the one being unpacked. */
-const READ_AHEAD = 3;
+
+/**
+ * One buffer that local shard files are read into, one after the other, grown when a shard is
+ * larger: reading 512 shards of half a megabyte into new buffers cost the extension host more
+ * (allocating, and the first touch of fresh memory) than deserializing them. Read synchronously,
+ * as the extension reads local files of this size (see fileIo.ts): a fraction of a millisecond
+ * from the page cache, and no wait behind libuv's threads, which the whole host shares.
+ */
+class ReadBuffer {
+  private bytes = Buffer.allocUnsafe(1 << 20);
+
+  /** The file's bytes (valid until the next read), or undefined when there is no such file. */
+  read(path: string): Buffer | undefined {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.bytes.length) this.bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const got = readSync(fd, this.bytes, read, size - read, read);
+        if (got === 0) break;
+        read += got;
+      }
+      return this.bytes.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
 
 /**
  * The index cache on disk: one file per shard in the extension's storage folder for this
  * workspace, written with v8.serialize (see indexCache.ts: entries packed flat, so that reading
  * one back copies strings and two buffers, with no JSON to parse and no UTF-8 to decode).
  * Shards are read and written one at a time, so the extension host handles other events in
- * between; a shard read back is unpacked into entries in slices.
+ * between; a shard read back is deserialized at once (a millisecond or two) and unpacked into
+ * entries in slices.
  */
 export class IndexCacheStore {
   constructor(
@@ -34,26 +70,18 @@ export class IndexCacheStore {
   async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
-    const reads: Promise<Uint8Array | undefined>[] = [];
-    for (let shard = 0; shard < Math.min(READ_AHEAD, CACHE_SHARDS); shard++) reads.push(this.readShard(shard));
-    let sliceStart = performance.now();
-    const pause = async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    };
+    const slices = new TimeSlices(UNPACK_SLICE_MS);
+    const buffer = new ReadBuffer();
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
-      const bytes = await reads[shard];
-      if (shard + READ_AHEAD < CACHE_SHARDS) reads.push(this.readShard(shard + READ_AHEAD));
-      // A read that finished while the last shard was unpacked is awaited without going back to the event loop.
-      if (performance.now() - sliceStart > UNPACK_SLICE_MS) await pause();
-      const reader = bytes && this.shardReader(bytes, shard, pool);
+      await slices.check();
+      const reader = await this.shardReader(shard, buffer, pool);
       if (!reader) continue;
       const read: string[] = [];
       while (!reader.done) {
         const entry = reader.next();
         entries.set(entry.uri, entry);
         read.push(entry.uri);
-        if (performance.now() - sliceStart > UNPACK_SLICE_MS) await pause();
+        await slices.check();
       }
       if (!reader.intact) {
         this.log.warn(`index cache: shard ${shard} is damaged; its files are read again`);
@@ -63,10 +91,14 @@ export class IndexCacheStore {
     return entries;
   }
 
-  /** A reader of the shard's entries; undefined when it does not deserialize or is not ours. */
-  private shardReader(bytes: Uint8Array, shard: number, pool: StringPool): ShardReader | undefined {
+  /** A reader of the shard's entries; undefined when it is missing, does not deserialize or is not ours. */
+  private async shardReader(shard: number, buffer: ReadBuffer, pool: StringPool): Promise<ShardReader | undefined> {
+    const uri = this.shardUri(shard);
     let content: unknown;
     try {
+      // Deserializing copies what the shard holds: the bytes are not needed after it.
+      const bytes = uri.scheme === 'file' ? buffer.read(uri.fsPath) : await readFileBytes(uri);
+      if (!bytes) return undefined;
       content = deserialize(bytes);
     } catch (error) {
       this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
@@ -74,16 +106,6 @@ export class IndexCacheStore {
     }
     const pack = shardPack(content, this.origin);
     return pack && new ShardReader(pack, pool.adopt(pack.strings));
-  }
-
-  /** A shard's bytes; undefined when missing or unreadable. */
-  private async readShard(shard: number): Promise<Uint8Array | undefined> {
-    try {
-      return await readFileBytes(this.shardUri(shard));
-    } catch (error) {
-      this.log.warn(`index cache: cannot read shard ${shard}: ${String(error)}`);
-      return undefined;
-    }
   }
 
   /** Writes the shards numbered in `shards` with what `entries` holds for them. */

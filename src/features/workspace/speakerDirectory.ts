@@ -17,6 +17,8 @@ export class SpeakerDirectory {
   private readonly byRegistry = new Map<string, ReadonlyMap<string, Speaker>>();
   /** Which registry each clipping uses: the answer holds while the workspace folders stay. */
   private readonly registryOfClipping = new Map<string, string>();
+  /** The same by the folder a clipping is in: every clipping of a folder uses the same registry, found once (finding it takes a workspace folder lookup). */
+  private readonly registryOfFolder = new Map<string, string>();
 
   constructor(
     private readonly registries: SpeakerRegistryStore,
@@ -53,6 +55,7 @@ export class SpeakerDirectory {
   /** Forgets which registry each clipping uses: workspace folders were added or removed. */
   forgetFolders(): void {
     this.registryOfClipping.clear();
+    this.registryOfFolder.clear();
   }
 
   private async read(key: string): Promise<void> {
@@ -71,7 +74,12 @@ export class SpeakerDirectory {
   private registryKeyOf(clippingUri: string): string {
     let key = this.registryOfClipping.get(clippingUri);
     if (key === undefined) {
-      key = this.registries.registryUriFor(vscode.Uri.parse(clippingUri)).toString();
+      const folder = clippingUri.slice(0, clippingUri.lastIndexOf('/'));
+      key = this.registryOfFolder.get(folder);
+      if (key === undefined) {
+        key = this.registries.registryUriFor(vscode.Uri.parse(clippingUri)).toString();
+        this.registryOfFolder.set(folder, key);
+      }
       this.registryOfClipping.set(clippingUri, key);
     }
     return key;

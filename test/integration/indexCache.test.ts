@@ -1,0 +1,130 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { INDEX_CACHE_FORMAT } from '../../src/core/index/indexCache';
+import { AnnotationStore } from '../../src/features/annotations/annotationStore';
+import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
+import { SpeakerRegistryStore } from '../../src/features/annotations/speakerRegistry';
+import { ClippingParseCache } from '../../src/features/parseCache';
+import { ClippingWorkspaceIndex, type IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
+import { IndexCacheStore } from '../../src/features/workspace/indexCacheStore';
+import type { IndexRequest, IndexResponse } from '../../src/features/workspace/indexWorker';
+import { WorkerRequests } from '../../src/features/workspace/workerRequests';
+import { activateExtension, EXTENSION_ID, waitFor } from './helpers';
+
+const TOKEN = `idxcache${Date.now().toString(36)}`;
+const CLIPPING = ['قمة الطاقة', 'الحياة - القاهرة', '', 'قال الوزير إن الأسعار ستنخفض.', ''].join('\n');
+const SIDECAR = [
+  'version: 1',
+  'clipping: "energy.clip"',
+  'annotations:',
+  '  - id: a-idxcache001',
+  '    type: speaker',
+  '    speaker: minister',
+  '    kind: reported',
+  '    anchor:',
+  '      quote: إن الأسعار ستنخفض',
+  '      prefix: "قال الوزير "',
+  '      suffix: .',
+  '      start: 34',
+  '      end: 51',
+  '    author: tester',
+  '    created: 2024-05-01T10:00:00.000Z',
+  '    modified: 2024-05-01T10:00:00.000Z',
+  '',
+].join('\n');
+
+/** What the extension's own index says. */
+function status(): Promise<IndexStatus> {
+  return Promise.resolve(vscode.commands.executeCommand<IndexStatus>('clippings._indexStatus'));
+}
+
+/**
+ * A second index, built like the extension's (the same classes, the bundled copies of them),
+ * over the cache in `folder`: what a restart of VS Code reads.
+ */
+async function indexFromCache(folder: vscode.Uri): Promise<{ index: ClippingWorkspaceIndex; dispose: () => void }> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  const log = vscode.window.createOutputChannel('Clippings cache test', { log: true });
+  const parses = new ClippingParseCache(log);
+  const sidecarParser = new SidecarParser(extension.extensionPath);
+  const store = new AnnotationStore(parses, sidecarParser, log);
+  const registry = new SpeakerRegistryStore();
+  const worker = new WorkerRequests<IndexRequest, IndexResponse>(path.join(extension.extensionPath, 'dist', 'workspaceIndexWorker.js'));
+  const version = String((extension.packageJSON as { version?: unknown }).version);
+  const index = new ClippingWorkspaceIndex({ parses, store, registry, log }, new IndexCacheStore(folder, { format: INDEX_CACHE_FORMAT, extensionVersion: version }, log), worker);
+  await index.ready;
+  return { index, dispose: () => [index, worker, registry, store, sidecarParser, parses, log].forEach((disposable) => disposable.dispose()) };
+}
+
+describe('Workspace index cache', () => {
+  let folder: string;
+  let copy: string;
+
+  before(async () => {
+    await activateExtension();
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(root, 'the tests run in a workspace folder');
+    folder = path.join(root, TOKEN);
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, 'energy.clip'), CLIPPING);
+    await fs.writeFile(path.join(folder, 'energy.clip.annotations.yaml'), SIDECAR);
+  });
+
+  after(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+    if (copy) await fs.rm(copy, { recursive: true, force: true });
+  });
+
+  it('is read back by a new index (a restart), which reads again only the files changed since', async () => {
+    const energy = vscode.Uri.file(path.join(folder, 'energy.clip')).toString();
+    // The extension's index has taken the new clipping in and written its cache.
+    const saved = await waitFor(
+      'the new clipping indexed and the cache written',
+      async () => {
+        const current = await status();
+        return current.ready && !current.busy && current.cacheFolder && (await fs.readdir(vscode.Uri.parse(current.cacheFolder).fsPath)).some((file) => file.endsWith('.bin')) ? current : undefined;
+      },
+      20_000,
+    );
+    assert.ok(saved.cacheFolder);
+    // A copy, so that the extension's own index, writing the cache again after the change below, cannot race the reading.
+    copy = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-index-cache-'));
+    await fs.cp(vscode.Uri.parse(saved.cacheFolder).fsPath, copy, { recursive: true });
+
+    const warm = await indexFromCache(vscode.Uri.file(copy));
+    let cached: number;
+    try {
+      const pass = warm.index.status().lastPass;
+      assert.ok(pass);
+      // (`gone` counts what the search finds and is not there: a sidecar another suite left without its clipping.)
+      assert.strictEqual(pass.read, 0, 'every file from the cache, none read');
+      assert.ok(pass.cached > 0);
+      cached = pass.cached;
+      const restored = warm.index.clippings().find((clipping) => clipping.uri === energy);
+      assert.deepStrictEqual(
+        restored?.annotations.map((annotation) => [annotation.id, annotation.type === 'speaker' && annotation.speaker, annotation.anchor.quote, annotation.anchor.start]),
+        [['a-idxcache001', 'minister', 'إن الأسعار ستنخفض', 34]],
+      );
+      assert.deepStrictEqual(restored?.articles.map((article) => [article.title, article.outlet]), [['قمة الطاقة', 'الحياة - القاهرة']]);
+    } finally {
+      warm.dispose();
+    }
+
+    // The sidecar changes (its size too, so that the stamp differs whatever the clock's resolution).
+    await fs.writeFile(path.join(folder, 'energy.clip.annotations.yaml'), SIDECAR.replace('kind: reported', 'kind: direct  '));
+    const changed = await indexFromCache(vscode.Uri.file(copy));
+    try {
+      const pass = changed.index.status().lastPass;
+      assert.ok(pass);
+      assert.deepStrictEqual([pass.read, pass.cached], [1, cached - 1], 'only the changed file read');
+      const reread = changed.index.clippings().find((clipping) => clipping.uri === energy)?.annotations[0];
+      assert.strictEqual(reread?.type === 'speaker' && reread.kind, 'direct');
+    } finally {
+      changed.dispose();
+    }
+  });
+});
