@@ -10,7 +10,7 @@ import { ClippingAnnotations } from '../../src/features/annotations/clippingAnno
 import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
 import { ClippingParseCache } from '../../src/features/parseCache';
 import { BrokenFileError, GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
-import { SYNC_LIMIT } from '../../src/features/annotations/fileIo';
+import { SYNC_LIMIT, SYNC_WRITE_LIMIT } from '../../src/features/annotations/fileIo';
 import { openSavedClipping, QUOTE, sidecarAnnotations, sidecarText } from './annotationFixtures';
 import { activateExtension, closeAllEditors, EXTENSION_ID, HARBOUR_DOSSIER, waitFor } from './helpers';
 
@@ -105,8 +105,9 @@ describe('Writing moved anchors', () => {
     }
   });
 
-  it('reads, edits and writes sidecars on both sides of the size read and written synchronously', async () => {
-    const folder = await fs.mkdtemp(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir(), 'sizes-'));
+  it('reads, edits and writes sidecars of every size: read and written synchronously, written by the worker, read asynchronously', async () => {
+    // Outside the workspace: the workspace index would read these large files too.
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-sizes-'));
     const text = 'alpha beta gamma delta';
     const annotation = (word: string, fill: number) =>
       createAnnotation({ type: 'speaker', speaker: 'someone', kind: 'reported' }, createAnchor(text, text.indexOf(word), text.indexOf(word) + word.length), {
@@ -118,12 +119,15 @@ describe('Writing moved anchors', () => {
       const parsed = parseSidecar(source);
       return parsed.ok ? ({ ok: true, model: parsed.sidecar } as const) : ({ ok: false, error: parsed.error } as const);
     };
-    // A comment line pads the large one past the limit: the same file, read and written the other way.
-    for (const padding of ['', `# ${'x'.repeat(SYNC_LIMIT)}\n`]) {
-      const sidecar = vscode.Uri.file(path.join(folder, `${padding ? 'large' : 'small'}.clip.annotations.yaml`));
+    const parser = new SidecarParser(EXTENSION_PATH());
+    // A comment line pads the file past each limit: the same file, read and written each way (the large ones by the worker).
+    const sizes = { small: 0, medium: SYNC_WRITE_LIMIT, large: SYNC_LIMIT };
+    for (const [name, size] of Object.entries(sizes)) {
+      const padding = size ? `# ${'x'.repeat(size)}\n` : '';
+      const sidecar = vscode.Uri.file(path.join(folder, `${name}.clip.annotations.yaml`));
       const original = padding + serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [annotation('gamma', 3)] });
       await fs.writeFile(sidecar.fsPath, original);
-      const file = new GuardedYamlFile<Sidecar>(sidecar, parse);
+      const file = new GuardedYamlFile<Sidecar>(sidecar, parse, { writeLarge: parser.writeLarge });
       try {
         assert.strictEqual(await file.refresh(), true);
         await file.edit((current) => insertAnnotationText(current ?? '', annotation('alpha', 4)));
@@ -141,13 +145,19 @@ describe('Writing moved anchors', () => {
         file.dispose();
       }
     }
+    parser.dispose();
     assert.deepStrictEqual((await fs.readdir(folder)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
+    await fs.rm(folder, { recursive: true, force: true });
   });
 
   it('tells views of anchors moved by typing once the typing pauses, and of a tag at once', async () => {
-    const clipping = await openSavedClipping({
-      sidecarText: serializeSidecar({ version: SIDECAR_VERSION, clipping: 'harbour.clip', annotations: [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane')] }),
-    });
+    // Outside the workspace, so that the workspace index (and its tests) never see this clipping change.
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-views-'));
+    const file = path.join(folder, 'harbour.clip');
+    await fs.writeFile(file, HARBOUR_DOSSIER);
+    await fs.writeFile(`${file}.annotations.yaml`, serializeSidecar({ version: SIDECAR_VERSION, clipping: 'harbour.clip', annotations: [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane')] }));
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    const clipping = { editor, document: editor.document };
     // A store of the test's own, beside the extension's, to count its two events.
     const log = vscode.window.createOutputChannel('Clippings test store', { log: true });
     const parses = new ClippingParseCache(log);
@@ -182,6 +192,8 @@ describe('Writing moved anchors', () => {
       parser.dispose();
       parses.dispose();
       log.dispose();
+      await closeAllEditors();
+      await fs.rm(folder, { recursive: true, force: true });
     }
   });
 });
