@@ -79,7 +79,7 @@ describe('Workspace index cache', () => {
     if (copy) await fs.rm(copy, { recursive: true, force: true });
   });
 
-  it('is read back by a new index (a restart), which reads again only the files changed since', async () => {
+  it('is read back by a new index (a restart), which reads again only the files changed since, a sidecar deleted included', async () => {
     const energy = vscode.Uri.file(path.join(folder, 'energy.clip')).toString();
     // The extension's index has taken the new clipping in and written its cache.
     const saved = await waitFor(
@@ -125,6 +125,16 @@ describe('Workspace index cache', () => {
       assert.strictEqual(reread?.type === 'speaker' && reread.kind, 'direct');
     } finally {
       changed.dispose();
+    }
+
+    // The sidecar is deleted: the clipping is read again, without annotations.
+    await fs.rm(path.join(folder, 'energy.clip.annotations.yaml'));
+    const unannotated = await indexFromCache(vscode.Uri.file(copy));
+    try {
+      assert.strictEqual(unannotated.index.status().lastPass?.read, 1);
+      assert.deepStrictEqual(unannotated.index.clippings().find((clipping) => clipping.uri === energy)?.annotations, []);
+    } finally {
+      unannotated.dispose();
     }
   });
 });

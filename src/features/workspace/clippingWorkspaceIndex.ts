@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { clippingPathForSidecar, compareText, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
+import { clippingPathForSidecar, compareText, SIDECAR_SUFFIX, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
 import { StringPool, unpackEntry } from '../../core/index/entryPacking';
 import { describeArticles, describeProblem, type IndexEntry } from '../../core/index/indexEntry';
@@ -119,9 +119,12 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.ready = this.schedule(async () => {
       // While the worker parses the cache, the files are searched (in another process) and stated.
       const files = findClippingFiles();
-      const stamps = files.then((found) => stampAll(found, worker));
+      const records = cache.load(this.pool);
+      // The files the cache knows are stated as soon as it is read, while the search may still run (in a restarted host it ends last).
+      const known = records.then((loaded) => stampCached(loaded, worker)).catch(() => new Map<string, Stamps>());
+      const stamps = Promise.all([files, known]).then(([found, stated]) => stampAll(found, worker, stated));
       stamps.catch(() => undefined);
-      this.records = await cache.load(this.pool);
+      this.records = await records;
       this.cacheLoadMs = performance.now() - this.createdAt;
       this.invalidate();
       await this.indexEverything(++this.generation, this.createdAt, files, await stamps.catch(() => undefined));
@@ -522,27 +525,52 @@ const STAT_BATCH_SIZE = 16;
 
 /**
  * The stamps of `files` by URI: those on disk stated by the indexing worker (tens of thousands
- * of stat calls through VS Code's file system cost the extension host seconds), the others
- * STAT_BATCH_SIZE at a time. Taken before the files are read, a stamp can only be older than
- * what is read, which makes the next pass read the file again.
+ * of stat calls through VS Code's file system cost the extension host seconds) unless `known`
+ * has them already, the others STAT_BATCH_SIZE at a time. Taken before the files are read, a
+ * stamp can only be older than what is read, which makes the next pass read the file again.
  */
-async function stampAll(files: readonly ClippingFile[], worker: IndexWorker): Promise<Map<string, Stamps>> {
+async function stampAll(files: readonly ClippingFile[], worker: IndexWorker, known: ReadonlyMap<string, Stamps> = new Map()): Promise<Map<string, Stamps>> {
   const stamps = new Map<string, Stamps>();
   const isOnDisk = (file: ClippingFile) => file.uri.scheme === 'file' && (!file.sidecar || file.sidecar.scheme === 'file');
-  const onDisk = files.filter(isOnDisk);
-  const elsewhere = files.filter((file) => !isOnDisk(file));
+  const onDisk: ClippingFile[] = [];
+  const elsewhere: ClippingFile[] = [];
+  for (const file of files) {
+    const key = file.uri.toString();
+    const [stamp, sidecarStamp] = known.get(key) ?? [];
+    // Only what was found is taken: a file or sidecar not found then is stated again.
+    if (stamp && (!file.sidecar || sidecarStamp)) stamps.set(key, [stamp, file.sidecar && sidecarStamp]);
+    else (isOnDisk(file) ? onDisk : elsewhere).push(file);
+  }
   for (let from = 0; from < onDisk.length; from += WORKER_STAT_BATCH) {
     const batch = onDisk.slice(from, from + WORKER_STAT_BATCH);
-    const paths = batch.flatMap((file) => [file.uri.fsPath, file.sidecar?.fsPath ?? '']);
-    const stated = await statInWorker(worker, paths);
-    const stampAt = (at: number): FileStamp | undefined => (Number.isNaN(stated[at * 2]) ? undefined : { mtime: stated[at * 2], size: stated[at * 2 + 1] });
-    batch.forEach((file, index) => stamps.set(file.uri.toString(), [stampAt(index * 2), file.sidecar && stampAt(index * 2 + 1)]));
+    const stated = await statPairs(worker, batch.map((file) => [file.uri.fsPath, file.sidecar?.fsPath]));
+    batch.forEach((file, index) => stamps.set(file.uri.toString(), [stated[index][0], file.sidecar && stated[index][1]]));
   }
   for (let from = 0; from < elsewhere.length; from += STAT_BATCH_SIZE) {
     const batch = elsewhere.slice(from, from + STAT_BATCH_SIZE);
     (await Promise.all(batch.map(stampsOf))).forEach((stamp, index) => stamps.set(batch[index].uri.toString(), stamp));
   }
   return stamps;
+}
+
+/** The stamps of the local files (and their sidecars, when they had one) that the cache holds, by URI. */
+async function stampCached(records: ReadonlyMap<string, CachedEntry>, worker: IndexWorker): Promise<Map<string, Stamps>> {
+  const local = [...records.values()].filter((record) => record.uri.startsWith('file:'));
+  const stamps = new Map<string, Stamps>();
+  for (let from = 0; from < local.length; from += WORKER_STAT_BATCH) {
+    const batch = local.slice(from, from + WORKER_STAT_BATCH);
+    // file: URIs, which the worker turns into paths: parsing ten thousand URIs here would cost the host tens of milliseconds.
+    const stated = await statPairs(worker, batch.map((record) => [record.uri, record.sidecarStamp ? record.uri + SIDECAR_SUFFIX : undefined]));
+    batch.forEach((record, index) => stamps.set(record.uri, stated[index]));
+  }
+  return stamps;
+}
+
+/** Each pair's stamps, stated in the worker; an absent second path has no stamp. */
+async function statPairs(worker: IndexWorker, pairs: readonly (readonly [string, string | undefined])[]): Promise<Stamps[]> {
+  const stated = await statInWorker(worker, pairs.flatMap(([path, second]) => [path, second ?? '']));
+  const stampAt = (at: number): FileStamp | undefined => (Number.isNaN(stated[at * 2]) ? undefined : { mtime: stated[at * 2], size: stated[at * 2 + 1] });
+  return pairs.map((_pair, index) => [stampAt(index * 2), stampAt(index * 2 + 1)]);
 }
 
 async function stampOf(uri: vscode.Uri): Promise<FileStamp | undefined> {

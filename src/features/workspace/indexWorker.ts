@@ -3,6 +3,7 @@
 // files on disk by the thousand.
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { looksLikeClipping } from '../../core/detect';
 import { packEntry, type FlatPack } from '../../core/index/entryPacking';
 import { indexClipping } from '../../core/index/indexEntry';
@@ -13,7 +14,7 @@ export type IndexRequest = FileRequest | StatRequest;
 
 export interface StatRequest {
   readonly kind: 'stat';
-  /** Paths on disk (`file:` URIs' fsPath). */
+  /** Paths on disk, or `file:` URIs (turned into paths here); an empty string has no stamp. */
   readonly paths: readonly string[];
 }
 
@@ -66,11 +67,12 @@ function runInBackground(): void {
 
 function statFiles(paths: readonly string[]): StatResponse {
   const stamps = new Float64Array(paths.length * 2).fill(Number.NaN);
-  paths.forEach((path, index) => {
+  paths.forEach((pathOrUri, index) => {
+    if (pathOrUri === '') return;
     // Symbolic links followed, as VS Code's stat follows them; mtime as a Date, as VS Code reads it: whole milliseconds.
     let stat;
     try {
-      stat = statSync(path);
+      stat = statSync(pathOrUri.startsWith('file:') ? fileURLToPath(pathOrUri) : pathOrUri);
     } catch {
       return;
     }
