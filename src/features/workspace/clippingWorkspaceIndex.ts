@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, compareText, SIDECAR_SUFFIX, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
@@ -13,6 +12,7 @@ import { CLIPPING_GLOB, findClippingFiles, isClippingPath, scansTextFiles, SIDEC
 import type { IndexCacheStore } from './indexCacheStore';
 import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
+import { StallWatch } from '../../core/index/stallWatch';
 import { TimeSlices } from '../../core/index/timeSlices';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -36,6 +36,8 @@ export interface IndexStatus {
         readonly gone: number;
         /** The longest the extension host's event loop was held up during the pass (by anything: the index, VS Code, other extensions), in ms. */
         readonly longestStallMs: number;
+        /** The longest stalls over 50 ms: [ms since the pass began, ms]. */
+        readonly stallsOver50: readonly (readonly [number, number])[];
       }
     | undefined;
   /** Where the cache is kept (a URI), undefined when VS Code gives no storage folder. */
@@ -100,7 +102,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private cacheLoadMs = 0;
   private lastPass: IndexStatus['lastPass'];
   /** Watches the event loop during a full pass: started at creation for the first one. */
-  private passDelays: IntervalHistogram | undefined = watchDelays();
+  private passStalls: StallWatch | undefined = new StallWatch();
   private isReady = false;
   private readonly changedLive = new Set<vscode.TextDocument>();
   private readonly dirtyShards = new Set<number>();
@@ -184,7 +186,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   dispose(): void {
     this.disposed = true;
     this.generation++;
-    this.passDelays?.disable();
+    this.passStalls?.stop();
     this.timers.forEach((timer) => clearTimeout(timer));
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
@@ -285,7 +287,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
 
   /** One full pass: every file found is stated, and read again when it changed since it was indexed. */
   private async indexEverything(generation: number, started = performance.now(), found?: Promise<ClippingFile[]>, stamps?: ReadonlyMap<string, Stamps>): Promise<void> {
-    const delays = (this.passDelays ??= watchDelays());
+    const watch = (this.passStalls ??= new StallWatch());
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
@@ -322,11 +324,11 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       this.services.log.error(`indexing the workspace: ${errorMessage(error)}`);
     }
     const ms = performance.now() - started;
-    delays.disable();
-    this.passDelays = undefined;
-    const longestStallMs = Math.max(0, delays.max / 1e6 - DELAY_RESOLUTION_MS);
-    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts, longestStallMs };
-    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms; the event loop held up ${longestStallMs.toFixed(0)} ms at most`);
+    const stalls = watch.stop();
+    this.passStalls = undefined;
+    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts, longestStallMs: stalls.longestMs, stallsOver50: stalls.over };
+    const over = stalls.over.map(([at, stall]) => `${stall.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`).join(', ');
+    this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms; the event loop held up ${stalls.longestMs.toFixed(0)} ms at most${over && ` (${over})`}`);
     this.changed.fire();
     this.saveCacheSoon();
   }
@@ -491,16 +493,6 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       }),
     );
   }
-}
-
-/** How often the event loop is sampled during a pass: a stall is the time between samples less this. */
-const DELAY_RESOLUTION_MS = 5;
-
-/** A histogram of the event loop's delays from now on (Node's own timer, outside JavaScript). */
-function watchDelays(): IntervalHistogram {
-  const histogram = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
-  histogram.enable();
-  return histogram;
 }
 
 /** `file:///a/b/c` → `file:///a/b`, `file:///a`: the folders a URI string is in, nearest first. */
