@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import * as vscode from 'vscode';
@@ -9,6 +9,10 @@ import { TimeSlices } from '../../core/index/timeSlices';
 
 /** Unpacking cached entries gives the event loop a turn this often. */
 const UNPACK_SLICE_MS = 8;
+
+function shardFileName(shard: number): string {
+  return `shard-${shard}.bin`;
+}
 
 /**
  * One buffer that local shard files are read into, one after the other, grown when a shard is
@@ -72,7 +76,9 @@ export class IndexCacheStore {
     if (!this.folder) return entries;
     const slices = new TimeSlices(UNPACK_SLICE_MS);
     const buffer = new ReadBuffer();
+    const present = this.shardFiles();
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
+      if (present && !present.has(shardFileName(shard))) continue;
       await slices.check();
       const reader = await this.shardReader(shard, buffer, pool);
       if (!reader) continue;
@@ -89,6 +95,19 @@ export class IndexCacheStore {
       }
     }
     return entries;
+  }
+
+  /**
+   * The files of a local cache folder (none when there is no folder yet: a first start), so
+   * that missing shards are not opened one by one; undefined for other file systems.
+   */
+  private shardFiles(): ReadonlySet<string> | undefined {
+    if (this.folder?.scheme !== 'file') return undefined;
+    try {
+      return new Set(readdirSync(this.folder.fsPath));
+    } catch {
+      return new Set();
+    }
   }
 
   /** A reader of the shard's entries; undefined when it is missing, does not deserialize or is not ours. */
@@ -122,6 +141,6 @@ export class IndexCacheStore {
   }
 
   private shardUri(shard: number): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder as vscode.Uri, `shard-${shard}.bin`);
+    return vscode.Uri.joinPath(this.folder as vscode.Uri, shardFileName(shard));
   }
 }
