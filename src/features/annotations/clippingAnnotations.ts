@@ -23,6 +23,9 @@ import type { FileParse, GuardedYamlFile } from './guardedYamlFile';
 import { nextTurn, runInSlices } from './slices';
 import { ANCHOR_SIDECAR_MEASURE, recordDuration } from './timings';
 
+/** A list long enough for its sorting and its views' redraw to want turns of their own. */
+const LARGE_LIST = 2_000;
+
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
 export interface ClippingText {
   readonly text: () => string;
@@ -155,19 +158,13 @@ export class ClippingAnnotations implements vscode.Disposable {
     this.moved.clear();
     let persisted = true;
     try {
-      await this.file.edit((text, changedOnDisk) => {
+      await this.file.edit(async (text, changedOnDisk) => {
         if (text === undefined || changedOnDisk) {
           // Their file is read as it is now once written: the blocks are rewritten whole.
           persisted = false;
           return replaceAnnotationTexts(text ?? this.newSidecarText([]), moved);
         }
-        return this.writeMoved(
-          text,
-          moved.map((annotation) => {
-            const recorded = this.persisted.get(annotation.id);
-            return { annotation, recorded: recorded && onlyOffsetsDiffer(recorded, annotation) ? recorded.anchor : undefined };
-          }),
-        );
+        return this.writeMoved(text, await runInSlices(movedAnnotations(moved, this.persisted)));
       });
     } catch (error) {
       // Not written: they are still to be written at the next save.
@@ -263,10 +260,23 @@ export class ClippingAnnotations implements vscode.Disposable {
     const annotations = parse ? parse.model.annotations : [];
     const edits: (readonly TextChange[])[] = [];
     this.editsDuringAdoption = edits;
-    let outcomes;
+    const moved = new Set<string>();
+    let list: Annotation[];
     const anchorStart = performance.now();
     try {
-      outcomes = await runInSlices(reanchorAllInSteps(annotations.map((annotation) => annotation.anchor), this.clipping.text(), { articles: this.clipping.articles() }));
+      const outcomes = await runInSlices(reanchorAllInSteps(annotations.map((annotation) => annotation.anchor), this.clipping.text(), { articles: this.clipping.articles() }));
+      list = annotations
+        .map((annotation, index) => {
+          const anchor = outcomes[index].anchor;
+          if (anchor === annotation.anchor) {
+            return annotation;
+          }
+          moved.add(annotation.id);
+          return { ...annotation, anchor };
+        })
+        .sort(compareAnnotations);
+      // The views' redraw (ten thousand highlights) in a turn of its own.
+      if (list.length > LARGE_LIST) await nextTurn();
     } finally {
       this.editsDuringAdoption = undefined;
     }
@@ -274,17 +284,6 @@ export class ClippingAnnotations implements vscode.Disposable {
     if (this.disposed) {
       return;
     }
-    const moved = new Set<string>();
-    let list = annotations
-      .map((annotation, index) => {
-        const anchor = outcomes[index].anchor;
-        if (anchor === annotation.anchor) {
-          return annotation;
-        }
-        moved.add(annotation.id);
-        return { ...annotation, anchor };
-      })
-      .sort(compareAnnotations);
     // The clipping was edited while its anchors were found again: they move with those edits.
     for (const changes of edits) {
       list = moveThrough(list, changes, moved);
@@ -313,6 +312,17 @@ function moveThrough(list: Annotation[], changes: readonly TextChange[], moved: 
     return { ...annotation, anchor: anchors[index] };
   });
   return anyMoved ? result : list;
+}
+
+/** What writeMovedAnnotationsText needs of each moved annotation, a step per annotation (thousands after an edit near the top). */
+function* movedAnnotations(moved: readonly Annotation[], persisted: ReadonlyMap<string, Annotation>): Generator<void, MovedAnnotation[], void> {
+  const result: MovedAnnotation[] = [];
+  for (const annotation of moved) {
+    const recorded = persisted.get(annotation.id);
+    result.push({ annotation, recorded: recorded && onlyOffsetsDiffer(recorded, annotation) ? recorded.anchor : undefined });
+    yield;
+  }
+  return result;
 }
 
 /** Whether `current` is `recorded` with its anchor moved, and nothing else changed: words, context, article, orphan state, fields. */

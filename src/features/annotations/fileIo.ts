@@ -44,10 +44,11 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * How much text is decoded or encoded at once before the thread is given back: a few
- * milliseconds. A sidecar of 10,000 annotations (5 MB) took 30 ms and more in one go.
+ * How much text is decoded or encoded at once before the thread is given back: 5 to 10
+ * milliseconds. A sidecar of 10,000 annotations (5 MB) took 25 ms and more in one go; in
+ * smaller slices, the turns between them made a tag's write wait longer on a busy host.
  */
-const CODING_SLICE = 1024 * 1024;
+const CODING_SLICE = 2 * 1024 * 1024;
 
 /** decodeText, a slice at a time for a large file (the decoder carries a character cut between slices over). */
 export async function decodeTextInSlices(bytes: Uint8Array): Promise<string> {
