@@ -58,10 +58,20 @@ function loaderSchema(): LoaderSchema {
 /**
  * Text that js-yaml reads otherwise than the yaml library (found by fuzzing the two): a lone
  * carriage return (a line break to js-yaml, text to the yaml library), a tab that indents, a
- * document marker, and a byte-order mark that is not at the start or that indentation follows.
+ * document marker, a byte-order mark that is not at the start or that indentation follows, and
+ * a sequence entry that starts with a quoted scalar or a bracket and has more than a comment
+ * after it on its line: js-yaml takes what follows (`- "q"x: 1`, `- [a]x: 1`) as a key of the
+ * enclosing mapping, where the yaml library finds an error.
  */
 const READ_OTHERWISE = new RegExp(
-  [String.raw`\r(?!\n)`, String.raw`^ *\t`, String.raw`^\ufeff?[ \t]*(?:---|\.\.\.)`, String.raw`[^]\ufeff`, String.raw`^\ufeff[ \t]`].join('|'),
+  [
+    String.raw`\r(?!\n)`,
+    String.raw`^ *\t`,
+    String.raw`^\ufeff?[ \t]*(?:---|\.\.\.)`,
+    String.raw`[^]\ufeff`,
+    String.raw`^\ufeff[ \t]`,
+    String.raw`^[ \t]*(?:-[ \t]+)+(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[[{][^\n]*[\]}])[ \t]*[^ \t\r\n#]`,
+  ].join('|'),
   'm',
 );
 

@@ -121,6 +121,7 @@ describe('annotations/fastRead: the fast reading agrees with the exact one', () 
       'a: &x 1\nb: *x\n', 'a: &x 1\n', 'a: !!str 5\n', 'a: ! 5\n', 'a: !<tag:yaml.org,2002:int> "5"\n', '%YAML 1.1\n---\na: yes\n',
       'a: |\n  literal\n', 'a: >-\n  folded\n', '---\na: 1\n', 'a: 1\n...\n', '...\na: 1\n', 'a: 1\n\ufeffb: 2\n', '\ufeff  a: 1\n  b: 2\n',
       '? [a]\n: b\n', '[a]: b\n', 'a: 1\na: 2\n', '', '# only a comment\n', 'a: "open\n', 'a:\n\t- b\n', '\ta: 1\n', 'a: 1\rb: 2\n',
+      'a:\n- [a, b]x: \n', 'a:\n- {a: b} x: \n', 'a:\n-   "q"   x: 1\n', "a:\n- - 'q'x: 1\n",
     ];
     for (const text of leftAlone) assert.equal(loadPlainly(text), undefined, JSON.stringify(text));
   });
