@@ -183,10 +183,11 @@ export class ClippingAnnotations implements vscode.Disposable {
   }
 
   private async perform(change: Change, recordUndo: boolean): Promise<void> {
-    // Each step in a turn of its own: a command that waited for the sidecar to be read would
-    // otherwise run on in the same task as the reading's end, redrawing ten thousand highlights
-    // twice and then writing (100 ms and more in one block).
-    await nextTurn();
+    // With thousands of annotations, each step in a turn of its own: a command that waited for
+    // the sidecar to be read would otherwise run on in the same task as the reading's end,
+    // redrawing ten thousand highlights twice and then writing (100 ms and more in one block).
+    // A small list shows the change at once.
+    if (this.list.length > LARGE_LIST) await nextTurn();
     const before = this.list;
     const inverse = this.inverseOf(change);
     const after = applyChange(this.list, change);
