@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
-import { ANCHOR_SIDECAR_MEASURE, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE } from '../../src/features/annotations/timings';
+import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE } from '../../src/features/annotations/timings';
 import { EXTENSION_ID, type Measurement, watchEventLoop } from './measure';
 
 /** Resolves with the time at which the annotations of `document` next change (taken in the listener itself). */
@@ -52,6 +52,9 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
       return performance.now() - started;
     });
   const [shownMs, writtenMs] = await Promise.all([tagShown, tagged]);
+  const writeSteps = Object.entries(EDIT_SIDECAR_MEASURES)
+    .map(([step, name]) => `${step} ${lastMeasure(name).toFixed(0)} ms`)
+    .join(', ');
 
   const typeLine = async () => {
     const moved = nextChange(api, document);
@@ -75,7 +78,7 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
     { name: `${label}: open and anchor, VS Code's opening included`, ms: openMs, note: `openTextDocument to annotations anchored, ${openedMs.toFixed(0)} ms of it VS Code opening the document` },
     { name: `${label}: editor shown`, ms: editorMs, note: 'VS Code: openTextDocument to showTextDocument resolved, for reference' },
     { name: `${label}: tag shown (change event)`, ms: shownMs, note: 'decorations redraw on this event' },
-    { name: `${label}: tag written to the sidecar`, ms: writtenMs, note: 'command resolved after the atomic write' },
+    { name: `${label}: tag written to the sidecar`, ms: writtenMs, note: `command resolved after the atomic write; the sidecar's edit: ${writeSteps}, waits between` },
     { name: `${label}: anchors moved after a one-line edit`, ms: first.moveMs, note: `the extension's change listener: anchors moved, listeners told; views redraw once typing pauses, 250 ms later (${later.moveMs.toFixed(1)} ms for a second edit)` },
     {
       name: `${label}: edit to change event`,

@@ -4,7 +4,7 @@ import { ClippingParseCache } from '../parseCache';
 import { ClippingAnnotations } from './clippingAnnotations';
 import { GuardedYamlFile } from './guardedYamlFile';
 import { SidecarParser } from './sidecarParsing';
-import { MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, recordDuration } from './timings';
+import { EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, recordDuration } from './timings';
 
 
 /**
@@ -107,6 +107,7 @@ export class AnnotationStore implements vscode.Disposable {
     const started = performance.now();
     const file = new GuardedYamlFile<Sidecar>(sidecarUriFor(document.uri), this.sidecarParser.parse, {
       measures: { read: READ_SIDECAR_MEASURE, parse: PARSE_SIDECAR_MEASURE },
+      editMeasures: EDIT_SIDECAR_MEASURES,
       writeLarge: this.sidecarParser.writeLarge,
     });
     const annotations = new ClippingAnnotations(

@@ -46,6 +46,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
     private readonly options: {
       /** Names under which to record the last read's and parse's durations (timings.ts). */
       readonly measures?: { readonly read: string; readonly parse: string };
+      /** Names under which to record the steps of the last edit (timings.ts). */
+      readonly editMeasures?: { readonly read: string; readonly transform: string; readonly encode: string; readonly write: string };
       /** How a large local file is written away from the host's thread (fileIo.ts). */
       readonly writeLarge?: LargeFileWriter;
     } = {},
@@ -79,7 +81,14 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
    */
   edit(transform: (text: string | undefined, changedOnDisk: boolean) => string | Promise<string>): Promise<void> {
     return this.queue.run(async () => {
+      const measures = this.options.editMeasures;
+      let stepStart = performance.now();
+      const step = (name: string | undefined) => {
+        if (name) recordDuration(name, stepStart);
+        stepStart = performance.now();
+      };
       const changedOnDisk = await this.readIfChanged();
+      step(measures?.read);
       const problem = this.problem;
       if (problem) {
         if (changedOnDisk) {
@@ -88,8 +97,11 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         throw new BrokenFileError(this.uri, problem);
       }
       const text = await transform(this.known.text, changedOnDisk);
+      step(measures?.transform);
       const bytes = await encodeTextInSlices(text);
+      step(measures?.encode);
       await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
+      step(measures?.write);
       // After someone else's change, the result holds their work and ours: read it as a whole.
       this.known = { bytes, text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
       if (changedOnDisk) {

@@ -24,3 +24,10 @@ export function recordDuration(name: string, start: number): void {
   performance.clearMeasures(name);
   performance.measure(name, { start, end: performance.now() });
 }
+/** The steps of the last edit of a sidecar: reading it again, the edit itself (a block spliced), encoding, writing. */
+export const EDIT_SIDECAR_MEASURES = {
+  read: 'clippings.annotations.edit.read',
+  transform: 'clippings.annotations.edit.transform',
+  encode: 'clippings.annotations.edit.encode',
+  write: 'clippings.annotations.edit.write',
+} as const;
