@@ -160,7 +160,17 @@ function installBaselines(names: readonly string[]): string {
   return folder;
 }
 
-async function measure(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
+/** One host's results; `unmeasurable` when the suite found the host unfit to measure in (it says why). */
+interface HostResults {
+  readonly vscode: string;
+  readonly results: Measurement[];
+  readonly unmeasurable?: string;
+}
+
+/** Hosts a job may find unfit, one after the other, before the benchmark gives up. */
+const MAX_UNFIT_HOSTS = 3;
+
+async function measure(host: unknown, job: Job): Promise<HostResults> {
   const workspace = mkdtempSync(join(tmpdir(), 'clippings-bench-'));
   stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
   const prepared = job.prepare(workspace);
@@ -171,7 +181,7 @@ async function measure(host: unknown, job: Job): Promise<{ vscode: string; resul
   const userDataDir = sessions > 1 ? mkdtempSync(join(tmpdir(), 'clippings-bench-user-data-')) : undefined;
   const port = sessions > 1 ? await choosePort() : undefined;
   if (userDataDir) stopOnExit(() => rmSync(userDataDir, { recursive: true, force: true }));
-  const measured: { vscode: string; results: Measurement[] }[] = [];
+  const measured: HostResults[] = [];
   for (let session = 0; session < sessions; session++) {
     const results = join(workspace, `results-${session}.json`);
     say(`measuring inside VS Code (code-server): ${job.label}${sessions > 1 ? `, session ${session + 1} of ${sessions}` : ''}`);
@@ -187,15 +197,28 @@ async function measure(host: unknown, job: Job): Promise<{ vscode: string; resul
       workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
     });
     if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
-    measured.push(JSON.parse(readFileSync(results, 'utf8')));
+    const sessionResults = JSON.parse(readFileSync(results, 'utf8')) as HostResults;
+    if (sessionResults.unmeasurable) return sessionResults;
+    measured.push(sessionResults);
   }
   return { vscode: measured[0].vscode, results: measured.flatMap((session) => session.results) };
 }
 
 /** The job measured in `job.runs` hosts: each row's median, its spread in the note. */
 async function measureRuns(host: unknown, job: Job): Promise<{ vscode: string; results: Measurement[] }> {
-  const runs: { vscode: string; results: Measurement[] }[] = [];
-  for (let run = 0; run < (job.runs ?? 1); run++) runs.push(await measure(host, job));
+  const runs: HostResults[] = [];
+  let unfit = 0;
+  while (runs.length < (job.runs ?? 1)) {
+    const run = await measure(host, job);
+    if (!run.unmeasurable) {
+      runs.push(run);
+      unfit = 0;
+    } else if (++unfit > MAX_UNFIT_HOSTS) {
+      throw new Error(`${MAX_UNFIT_HOSTS + 1} hosts in a row could not be measured: ${run.unmeasurable}`);
+    } else {
+      say(`this host could not be measured (${run.unmeasurable}); measuring in another`);
+    }
+  }
   if (runs.length === 1) return runs[0];
   const results = runs[0].results.map(({ name, note }, row) => {
     const values = runs.map((run) => run.results[row].ms).sort((a, b) => a - b);
