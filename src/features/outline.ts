@@ -128,16 +128,21 @@ function symbolsFor<T extends TextSpan>(
  * Moves a symbol of the last build, and its children, down by `lines`. In place: the last
  * build is replaced by this one, and VS Code copied its symbols when they were returned, so
  * nothing reads the old ranges again; making new symbols instead would double the cost of
- * an edit that adds a line near the top of a large dossier.
+ * an edit that adds a line near the top of a large dossier. What the build shared stays
+ * shared (a separator's one range, an article's start with its title's): tens of thousands
+ * of symbols move at once, and each object less is less work for the garbage collector.
  */
 function moveSymbol(symbol: vscode.DocumentSymbol, lines: number): void {
-  symbol.range = movedRange(symbol.range, lines);
-  symbol.selectionRange = movedRange(symbol.selectionRange, lines);
+  const { range, selectionRange } = symbol;
+  symbol.range = movedRange(range, lines);
+  if (selectionRange === range) symbol.selectionRange = symbol.range;
+  else symbol.selectionRange = movedRange(selectionRange, lines, selectionRange.start === range.start ? symbol.range.start : undefined);
   for (const child of symbol.children) moveSymbol(child, lines);
 }
 
-function movedRange(range: vscode.Range, lines: number): vscode.Range {
-  return new vscode.Range(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
+function movedRange(range: vscode.Range, lines: number, movedStart?: vscode.Position): vscode.Range {
+  const start = movedStart ?? new vscode.Position(range.start.line + lines, range.start.character);
+  return new vscode.Range(start, new vscode.Position(range.end.line + lines, range.end.character));
 }
 
 function headerSymbol(header: DossierHeader, model: ClippingDocument): vscode.DocumentSymbol {
