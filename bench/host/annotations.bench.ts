@@ -1,13 +1,16 @@
 // Runs inside the VS Code extension host (see bench/host/run.ts): what a person feels of
 // annotations on a heavily annotated dossier. Opens a clipping whose sidecar holds 1,000
 // (then 10,000) annotations, tags one more, types a line near the top (twice, 2 s apart, the
-// autosave in between), and watches the event loop for stalls all along. Writes the numbers as
-// JSON for the driver to print.
+// autosave in between), and watches the event loop for stalls all along, with a CPU profile
+// that tells whose code ran in each: ours, VS Code's, the garbage collector, or none (the
+// thread waiting for a CPU). Last, the same steps on the same dossier with an empty sidecar:
+// the stalls VS Code causes by itself. Writes the numbers as JSON for the driver to print.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
 import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE } from '../../src/features/annotations/timings';
-import { EXTENSION_ID, type Measurement, watchEventLoop } from './measure';
+import { EXTENSION_ID, type Measurement } from './measure';
+import { describeStall, mainOwner, profileCpu, watchStalls, type Stall } from './stalls';
 
 /** Resolves with the time at which the annotations of `document` next change (taken in the listener itself). */
 function nextChange(api: ClippingsApi, document: vscode.TextDocument): Promise<number> {
@@ -28,8 +31,22 @@ function lastMeasure(name: string): number {
   return entry.duration;
 }
 
-async function measureDossier(api: ClippingsApi, file: string, label: string, quote: { line: number; start: number; end: number }): Promise<Measurement[]> {
-  const stalls = watchEventLoop();
+interface Dossier {
+  readonly file: string;
+  readonly label: string;
+  readonly count: number;
+  readonly quote: { line: number; start: number; end: number };
+}
+
+/** Stalls shorter than this are not attributed; the rows list those over LISTED_MS. */
+const WATCHED_MS = 20;
+const LISTED_MS = 50;
+
+async function measureDossier(api: ClippingsApi, { file, label, count, quote }: Dossier, profile: string | undefined, extensionUrl: string): Promise<Measurement[]> {
+  // The profiler first: starting it takes the thread a while.
+  const stopProfile = await profileCpu(profile, extensionUrl);
+  const stalls = watchStalls(WATCHED_MS);
+  stalls.step('open');
   let started = performance.now();
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const openedMs = performance.now() - started;
@@ -40,9 +57,11 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
   // The extension starts reading as VS Code announces the document, before openTextDocument resolves: its own measure covers that.
   const extensionMs = lastMeasure(OPEN_ANNOTATIONS_MEASURE);
   const openSteps = `sidecar read ${lastMeasure(READ_SIDECAR_MEASURE).toFixed(0)} ms, parsed ${lastMeasure(PARSE_SIDECAR_MEASURE).toFixed(0)} ms, anchored ${lastMeasure(ANCHOR_SIDECAR_MEASURE).toFixed(0)} ms`;
+  stalls.step('editor shown');
   const { editor, ms: editorMs } = await shown;
-  if (annotations.length === 0) throw new Error(`${label}: the sidecar was not read`);
+  if (annotations.length !== count) throw new Error(`${label}: the sidecar was not read (${annotations.length} annotations)`);
 
+  stalls.step('tag');
   started = performance.now();
   const tagShown = nextChange(api, document).then((at) => at - started);
   const tagged = vscode.commands
@@ -62,13 +81,20 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
     await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), 'A line typed near the top.\n'));
     return { roundTripMs: (await moved) - typed, moveMs: lastMeasure(MOVE_ANCHORS_MEASURE) };
   };
+  stalls.step('edit');
   const first = await typeLine();
   // The host's default here saves 1 s after an edit (files.autoSave: afterDelay): the moved anchors are written then.
+  stalls.step('autosave');
   await new Promise((resolve) => setTimeout(resolve, 2000));
+  stalls.step('second edit');
   const later = await typeLine();
+  stalls.step('after');
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const blocked = stalls();
+  const watched = stalls.stop();
+  await stopProfile(watched.stalls);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const rows = stallRows(label, watched.longest, watched.stalls);
+  if (count === 0) return rows;
   return [
     {
       name: `${label}: read and anchor on open`,
@@ -85,7 +111,33 @@ async function measureDossier(api: ClippingsApi, file: string, label: string, qu
       ms: first.roundTripMs,
       note: `editor.edit until the change event: VS Code's round trip through the workbench, busy right after opening the dossier; the same edit 2 s later: ${later.roundTripMs.toFixed(0)} ms`,
     },
-    { name: `${label}: longest event-loop stall`, ms: blocked, note: 'during all of the above, the autosave after the edit included' },
+    ...rows,
+  ];
+}
+
+/**
+ * The longest stall, then the longest of those in which our code ran more than anything else,
+ * and the longest of the others (VS Code's, the garbage collector's, the machine's), each
+ * stall over LISTED_MS listed with its step, the host thread's CPU time in it and the profile's
+ * owners of its time (ms).
+ */
+function stallRows(label: string, longest: number, stalls: readonly Stall[]): Measurement[] {
+  const ours = stalls.filter((stall) => mainOwner(stall) === 'ours');
+  const others = stalls.filter((stall) => mainOwner(stall) !== 'ours');
+  const longestOf = (some: readonly Stall[]) => Math.max(0, ...some.map((stall) => stall.ms));
+  const listed = (some: readonly Stall[]) => {
+    const over = some.filter((stall) => stall.ms > LISTED_MS);
+    return over.length ? `the first host's over ${LISTED_MS} ms (step, host thread CPU ms, GC ms; whose code ran, ms): ${over.map(describeStall).join(', ')}` : `none over ${LISTED_MS} ms in the first host`;
+  };
+  const note = (some: readonly Stall[]) => (some.length ? listed(some) : `none over ${WATCHED_MS} ms in the first host (a 0 there)`);
+  return [
+    { name: `${label}: longest event-loop stall`, ms: longest, note: `during all of the above, the autosave after the edit included, CPU profiled; ${listed(stalls)}` },
+    { name: `${label}: longest stall of ours`, ms: longestOf(ours), note: `the stalls in which the extension's code (and the VS Code API it called) ran longer than anything else; ${note(ours)}` },
+    {
+      name: `${label}: longest stall not of ours`,
+      ms: longestOf(others),
+      note: `VS Code's own work, another extension's, garbage collection, or the thread waiting for a CPU (no samples) ran longest; ${note(others)}`,
+    },
   ];
 }
 
@@ -95,10 +147,12 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<ClippingsApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
-  const dossiers = JSON.parse(BENCH_ANNOTATED) as { file: string; label: string; quote: { line: number; start: number; end: number } }[];
+  const dossiers = JSON.parse(BENCH_ANNOTATED) as Dossier[];
+  const extensionUrl = `${extension.extensionPath}/dist/extension.js`;
   const results: Measurement[] = [];
-  for (const dossier of dossiers) {
-    results.push(...(await measureDossier(api, dossier.file, dossier.label, dossier.quote)));
+  for (const [index, dossier] of dossiers.entries()) {
+    const profile = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${index}.cpuprofile`);
+    results.push(...(await measureDossier(api, dossier, profile, extensionUrl)));
   }
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
 }

@@ -90,9 +90,15 @@ const ACTIVATION_JOB: Job = {
 const ANNOTATION_JOB: Job = {
   label: 'Annotations',
   suite: 'annotations.bench.js',
+  // Stalls move with the machine's load: each row is the median of three hosts.
+  runs: 3,
   prepare: (workspace) => {
-    const dossiers = [1_000, 10_000].map((count) => writeAnnotatedDossier(workspace, count));
-    return { BENCH_ANNOTATED: JSON.stringify(dossiers) };
+    // Last, the same dossier with an empty sidecar: the stalls VS Code causes by itself in the same steps.
+    // BENCH_ANNOTATION_COUNTS=0,10000 (say) measures others, in that order.
+    const counts = (process.env.BENCH_ANNOTATION_COUNTS ?? '1000,10000,0').split(',').map(Number);
+    const dossiers = counts.map((count) => writeAnnotatedDossier(workspace, count));
+    // The suite profiles the host's CPU during each dossier's steps; BENCH_PROFILE=file.cpuprofile keeps the profiles (file-0.cpuprofile, …).
+    return { BENCH_ANNOTATED: JSON.stringify(dossiers), ...(process.env.BENCH_PROFILE && { BENCH_PROFILE: resolve(process.env.BENCH_PROFILE) }) };
   },
 };
 
@@ -143,7 +149,8 @@ function writeAnnotatedDossier(workspace: string, count: number) {
   writeFileSync(`${file}.annotations.yaml`, serializeSidecar({ version: SIDECAR_VERSION, clipping: `annotated-${count}.clip`, annotations }));
   const title = model.articles[1].title;
   const position = model.positionAt(title.start);
-  return { file, label: `${count.toLocaleString('en')} annotations`, quote: { line: position.line, start: position.character, end: position.character + (title.end - title.start) } };
+  const label = count === 0 ? 'no annotations (empty sidecar, baseline)' : `${count.toLocaleString('en')} annotations`;
+  return { file, label, count, quote: { line: position.line, start: position.character, end: position.character + (title.end - title.start) } };
 }
 
 /** A throwaway extensions folder with one copy of the do-nothing extension per name. */
