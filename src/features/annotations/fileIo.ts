@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { temporaryPathFor, writeLocalFileAtomically } from './localFiles';
-import { nextTurn } from './slices';
+import { decodeText } from './textCoding';
 
 /*
  * Files on a local disk (`file:` URIs) are read and written with Node's fs, in the extension
@@ -36,49 +36,6 @@ export type LargeFileWriter = (path: string, bytes: Uint8Array) => Promise<void>
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
   const bytes = await readFileBytes(uri);
   return bytes && decodeText(bytes);
-}
-
-/** UTF-8 text without its byte order mark, as VS Code reads documents. */
-export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-/**
- * How much text is decoded or encoded at once before the thread is given back: 5 to 10
- * milliseconds. A sidecar of 10,000 annotations (5 MB) took 25 ms and more in one go; in
- * smaller slices, the turns between them made a tag's write wait longer on a busy host.
- */
-const CODING_SLICE = 2 * 1024 * 1024;
-
-/** decodeText, a slice at a time for a large file (the decoder carries a character cut between slices over). */
-export async function decodeTextInSlices(bytes: Uint8Array): Promise<string> {
-  if (bytes.length <= CODING_SLICE) return decodeText(bytes);
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  for (let from = 0; from < bytes.length; from += CODING_SLICE) {
-    parts.push(decoder.decode(bytes.subarray(from, from + CODING_SLICE), { stream: true }));
-    await nextTurn();
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
-
-/** The UTF-8 bytes of `text`, a slice at a time for a large text (never cutting a surrogate pair). */
-export async function encodeTextInSlices(text: string): Promise<Buffer> {
-  if (text.length <= CODING_SLICE) return Buffer.from(text, 'utf8');
-  const parts: Buffer[] = [];
-  for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + CODING_SLICE);
-    if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
-    parts.push(Buffer.from(text.slice(from, to), 'utf8'));
-    from = to;
-    await nextTurn();
-  }
-  return Buffer.concat(parts);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Whether two files' contents are the same bytes: much cheaper than decoding a large one to compare its text. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { TextProblem } from '../../core/annotations';
-import { decodeTextInSlices, encodeTextInSlices, readFileBytes, sameBytes, SerialQueue, writeFileAtomically, type LargeFileWriter } from './fileIo';
+import { readFileBytes, sameBytes, SerialQueue, writeFileAtomically, type LargeFileWriter } from './fileIo';
+import { nextTurn } from './slices';
+import { CODING_SLICE, decodeTextInSlices, encodeTextInSlices } from './textCoding';
 import { recordDuration } from './timings';
 
 export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
@@ -88,6 +90,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         stepStart = performance.now();
       };
       const changedOnDisk = await this.readIfChanged();
+      // A large file's reading (its bytes compared with ours) and its edit (a scan of every block) in turns of their own.
+      if ((this.known.text?.length ?? 0) > CODING_SLICE) await nextTurn();
       step(measures?.read);
       const problem = this.problem;
       if (problem) {
