@@ -3,11 +3,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnchor, createAnnotation, insertAnnotationText, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Annotation, type Sidecar } from '../../src/core/annotations';
+import { createAnchor, createAnnotation, insertAnnotationText, parseSidecar, serializeSidecar, SIDECAR_VERSION, writeMovedAnnotationsText, writeMovedOffsetsText, type Annotation, type Sidecar } from '../../src/core/annotations';
 import { parseClipping } from '../../src/core/parser';
 import { AnnotationStore, VIEWS_SETTLE_MS } from '../../src/features/annotations/annotationStore';
 import { ClippingAnnotations } from '../../src/features/annotations/clippingAnnotations';
-import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
+import { INLINE_QUICK_LIMIT, SidecarParser } from '../../src/features/annotations/sidecarParsing';
 import { ClippingParseCache } from '../../src/features/parseCache';
 import { BrokenFileError, GuardedYamlFile } from '../../src/features/annotations/guardedYamlFile';
 import { SYNC_LIMIT, SYNC_WRITE_LIMIT } from '../../src/features/annotations/fileIo';
@@ -102,6 +102,29 @@ describe('Writing moved anchors', () => {
     } finally {
       annotations.dispose();
       file.dispose();
+    }
+  });
+
+  it('moves the anchors of a large sidecar in the worker: by offsets alone, or whole where a block has a layout of its own', async () => {
+    const annotations = [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane'), annotationOn(HARBOUR_DOSSIER, SECOND, 'union')];
+    // A comment line pads the file past what is done on the host's thread.
+    const large = `# ${'x'.repeat(INLINE_QUICK_LIMIT)}\n${serializeSidecar({ version: SIDECAR_VERSION, clipping: 'harbour.clip', annotations })}`;
+    const moved = annotations.map((annotation) => ({ annotation: { ...annotation, anchor: { ...annotation.anchor, start: annotation.anchor.start + 7, end: annotation.anchor.end + 7 } }, recorded: annotation.anchor }));
+    const offsets = moved.map(({ annotation, recorded }) => ({ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }));
+    // A hand-written comment on an offset's line: its numbers are not swapped, the block is written whole.
+    const handEdited = large.replace(/^( +start: \d+)$/m, '$1 # checked');
+    assert.strictEqual(writeMovedOffsetsText(handEdited, [], offsets), undefined, 'the offsets alone do not do for the hand-edited file');
+    const parser = new SidecarParser(EXTENSION_PATH());
+    try {
+      for (const text of [large, handEdited]) {
+        const written = await parser.writeMoved(text, moved);
+        assert.strictEqual(written, writeMovedAnnotationsText(text, moved));
+        const parsed = parseSidecar(written);
+        assert.ok(parsed.ok);
+        assert.deepStrictEqual(parsed.sidecar.annotations.map((annotation) => annotation.anchor.start), moved.map(({ annotation }) => annotation.anchor.start));
+      }
+    } finally {
+      parser.dispose();
     }
   });
 

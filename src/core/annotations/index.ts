@@ -33,8 +33,10 @@ export {
   replaceAnnotationText,
   replaceAnnotationTexts,
   writeMovedAnnotationsText,
+  writeMovedOffsetsText,
   removeAnnotationText,
   type MovedAnnotation,
+  type MovedOffsets,
   type SidecarBlock,
   type SidecarParse,
 } from './sidecar';

@@ -105,6 +105,18 @@ export interface MovedAnnotation {
 }
 
 /**
+ * An anchor that only moved, told by its id and its offsets alone: what writeMovedOffsetsText
+ * needs to change its block, a tenth of the whole annotation (to send to a worker).
+ */
+export interface MovedOffsets {
+  readonly id: string;
+  /** The offsets its block records. */
+  readonly recorded: { readonly start: number; readonly end: number };
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
  * Rewrites the blocks of annotations whose anchors an edit of the clipping moved, in one pass.
  * Most of them only moved: rather than rendering their blocks anew (the yaml library takes
  * ~0.1 ms a block, a second and more for 10,000), the numbers on their `start:` and `end:`
@@ -114,30 +126,47 @@ export interface MovedAnnotation {
  * the same either way.
  */
 export function writeMovedAnnotationsText(sidecarText: string, moved: readonly MovedAnnotation[]): string {
-  const byId = new Map(moved.map((entry) => [entry.annotation.id, entry]));
+  return (
+    writeMovedOffsetsText(sidecarText, moved, []) ??
+    // Only offsets that cannot be swapped give undefined, and there are none.
+    replaceAnnotationTexts(sidecarText, moved.map((entry) => entry.annotation))
+  );
+}
+
+/**
+ * writeMovedAnnotationsText, with more annotations that only moved given by `offsets` alone:
+ * undefined when the offsets of one of those cannot be swapped in its block (an unusual
+ * layout), or a block is missing; then the whole annotations are needed (writeMovedAnnotationsText).
+ */
+export function writeMovedOffsetsText(sidecarText: string, moved: readonly MovedAnnotation[], offsets: readonly MovedOffsets[]): string | undefined {
+  const byId = new Map<string, MovedAnnotation | MovedOffsets>(moved.map((entry) => [entry.annotation.id, entry]));
+  offsets.forEach((entry) => byId.set(entry.id, entry));
   const layout = scanBlockList(sidecarText, ANNOTATIONS.key);
   const found = new Map<string, number>();
   for (const block of layout?.items ?? []) {
     if (block.id !== undefined && byId.has(block.id)) found.set(block.id, (found.get(block.id) ?? 0) + 1);
   }
   if (!layout || found.size !== byId.size || [...found.values()].some((count) => count > 1)) {
-    return replaceAnnotationTexts(sidecarText, moved.map((entry) => entry.annotation));
+    return offsets.length ? undefined : replaceAnnotationTexts(sidecarText, moved.map((entry) => entry.annotation));
   }
   const parts: string[] = [];
   let copiedUpTo = 0;
   for (const block of layout.items) {
     const entry = block.id === undefined ? undefined : byId.get(block.id);
     if (!entry) continue;
-    const { annotation, recorded } = entry;
-    const edits = recorded && offsetEdits(sidecarText, block, recorded, annotation.anchor);
+    const annotation = 'annotation' in entry ? entry.annotation : undefined;
+    const now = 'annotation' in entry ? entry.annotation.anchor : entry;
+    const edits = entry.recorded && offsetEdits(sidecarText, block, entry.recorded, now);
     if (edits) {
       for (const edit of edits) {
         parts.push(sidecarText.slice(copiedUpTo, edit.at), edit.text);
         copiedUpTo = edit.at + edit.length;
       }
-    } else {
+    } else if (annotation) {
       parts.push(sidecarText.slice(copiedUpTo, block.start), rewriteBlock(ANNOTATIONS, sidecarText, block, layout, annotation));
       copiedUpTo = block.end;
+    } else {
+      return undefined;
     }
   }
   parts.push(sidecarText.slice(copiedUpTo));

@@ -10,13 +10,16 @@ export const ANNOTATIONS_PER_CHUNK = 250;
 
 export type SidecarWorkerRequest =
   | { readonly kind: 'parse'; readonly text: string }
-  /** writeMovedAnnotationsText, its MovedAnnotation list as JSON texts of ANNOTATIONS_PER_CHUNK each. */
-  | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[] }
+  /**
+   * writeMovedOffsetsText: its MovedAnnotation list, and its MovedOffsets list (anchors that
+   * only moved, by id and offsets alone), as JSON texts of ANNOTATIONS_PER_CHUNK each.
+   */
+  | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[]; readonly offsets: readonly string[] }
   /** writeLocalFileAtomically (localFiles.ts), on the worker's thread. */
   | { readonly kind: 'write'; readonly path: string; readonly bytes: Uint8Array };
 
 /** The worker's answer to `parse`: the sidecar's annotations as JSON texts of ANNOTATIONS_PER_CHUNK each. */
 export type WorkerSidecarParse = ReadFailure | { readonly ok: true; readonly header: Omit<Sidecar, 'annotations'>; readonly chunks: readonly string[] };
 
-/** `parse` gets a WorkerSidecarParse, `writeMoved` the new text, `write` null once written. */
+/** `parse` gets a WorkerSidecarParse, `writeMoved` the new text (null when the offsets alone do not do), `write` null once written. */
 export type SidecarWorkerResponse = WorkerSidecarParse | string | null;

@@ -1,6 +1,6 @@
 // Runs in a worker thread: the sidecar work that takes long on large files (parsing, rewriting
 // thousands of moved anchors, writing them to disk), away from the extension host's main thread.
-import { parseSidecar, writeMovedAnnotationsText, type MovedAnnotation } from '../../core/annotations';
+import { parseSidecar, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../core/annotations';
 import { serveRequests } from '../workspace/workerService';
 import { writeLocalFileAtomically } from './localFiles';
 import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
@@ -13,7 +13,13 @@ serveRequests((request: SidecarWorkerRequest): SidecarWorkerResponse => {
     case 'parse':
       return parse(request.text);
     case 'writeMoved':
-      return writeMovedAnnotationsText(request.text, request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]));
+      return (
+        writeMovedOffsetsText(
+          request.text,
+          request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]),
+          request.offsets.flatMap((chunk) => JSON.parse(chunk) as MovedOffsets[]),
+        ) ?? null
+      );
     case 'write':
       writeLocalFileAtomically(request.path, request.bytes);
       return null;

@@ -11,7 +11,7 @@ import { WorkerRequests } from '../workspace/workerRequests';
  * valid sidecar reads quickly (the line reader, or js-yaml, with our shape rules) up to ~1,300 annotations; one
  * that needs the exact reading (to find what is wrong) is ~10× slower. Beyond, a worker.
  */
-const INLINE_QUICK_LIMIT = 500_000;
+export const INLINE_QUICK_LIMIT = 500_000;
 const INLINE_EXACT_LIMIT = 100_000;
 
 /**
@@ -50,22 +50,19 @@ export class SidecarParser implements vscode.Disposable {
 
   /**
    * writeMovedAnnotationsText, in the worker when the sidecar is large: after an edit near the
-   * top of a clipping with 10,000 annotations, every block has an anchor to move.
+   * top of a clipping with 10,000 annotations, every block has an anchor to move. Anchors that
+   * only moved travel as their ids and offsets: the whole annotations made a message of some
+   * 10 MB, 50 ms and more of the host's thread to send. When the offsets alone do not do (a
+   * block in a layout of its own), the whole annotations are sent.
    */
   readonly writeMoved = async (text: string, moved: readonly MovedAnnotation[]): Promise<string> => {
     if (text.length <= INLINE_QUICK_LIMIT) {
       return writeMovedAnnotationsText(text, moved);
     }
-    const chunks: string[] = [];
-    let sliceStart = performance.now();
-    for (let from = 0; from < moved.length; from += ANNOTATIONS_PER_CHUNK) {
-      chunks.push(JSON.stringify(moved.slice(from, from + ANNOTATIONS_PER_CHUNK)));
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await nextTurn();
-        sliceStart = performance.now();
-      }
-    }
-    return (await this.worker.request({ kind: 'writeMoved', text, moved: chunks })) as string;
+    const whole = moved.filter((entry) => !entry.recorded);
+    const offsets = moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }] : []));
+    const written = await this.worker.request({ kind: 'writeMoved', text, moved: await jsonChunks(whole), offsets: await jsonChunks(offsets) });
+    return (written as string | null) ?? ((await this.worker.request({ kind: 'writeMoved', text, moved: await jsonChunks(moved), offsets: [] })) as string);
   };
 
   /**
@@ -79,4 +76,18 @@ export class SidecarParser implements vscode.Disposable {
   dispose(): void {
     this.worker.dispose();
   }
+}
+
+/** `items` as JSON texts of ANNOTATIONS_PER_CHUNK each, the thread given back between slices. */
+async function jsonChunks(items: readonly unknown[]): Promise<string[]> {
+  const chunks: string[] = [];
+  let sliceStart = performance.now();
+  for (let from = 0; from < items.length; from += ANNOTATIONS_PER_CHUNK) {
+    chunks.push(JSON.stringify(items.slice(from, from + ANNOTATIONS_PER_CHUNK)));
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  return chunks;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, type MovedAnnotation } from '../../../src/core/annotations/sidecar';
+import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../../src/core/annotations/sidecar';
 import type { Annotation } from '../../../src/core/annotations/types';
 import { annotationsArbitrary } from './arbitraries';
 import { shifted, WATER_TAG } from './samples';
@@ -81,5 +81,41 @@ describe('annotations/sidecar writeMovedAnnotationsText', () => {
       annotations.map((annotation) => ({ annotation: shifted(annotation, 100), recorded: annotation.anchor })),
     );
     assert.equal(result, text.replace('start: 10\n', 'start: 110\n').replace('end: 22\n', 'end: 122\n').replace('start: 40\n', 'start: 140\n').replace('end: 52\n', 'end: 152\n'));
+  });
+});
+
+/** The anchors that only moved, by id and offsets alone (what the host sends its worker); the others whole. */
+function split(moved: readonly MovedAnnotation[]): { whole: MovedAnnotation[]; offsets: MovedOffsets[] } {
+  return {
+    whole: moved.filter((entry) => !entry.recorded),
+    offsets: moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }] : [])),
+  };
+}
+
+describe('annotations/sidecar writeMovedOffsetsText', () => {
+  it('gives the text writeMovedAnnotationsText gives, or undefined, whatever the hand edits', () => {
+    fc.assert(
+      fc.property(annotationsArbitrary, fc.nat({ max: 1000 }), fc.subarray(Object.keys(EDITS)), fc.boolean(), (annotations, by, edits, someWhole) => {
+        const text = edits.reduce((current, name) => EDITS[name](current), serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations }));
+        const before = parseSidecar(text);
+        fc.pre(before.ok);
+        // Some annotations changed otherwise than their offsets (their recorded offsets unknown), the others only moved.
+        const moved = movedBy(before.ok ? before.sidecar.annotations : [], by).map((entry, index) => (someWhole && index % 3 === 0 ? { annotation: entry.annotation } : entry));
+        const { whole, offsets } = split(moved);
+        const written = writeMovedOffsetsText(text, whole, offsets);
+        if (written !== undefined) assert.equal(written, writeMovedAnnotationsText(text, moved));
+        // The layout the extension writes always takes the offsets alone.
+        if (edits.every((name) => ['crlf', 'deeper', 'trailingSpaces', 'startAfterEnd', 'commentLines'].includes(name))) assert.notEqual(written, undefined);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives undefined when an anchor that only moved is not where its recorded offsets say, or has no block', () => {
+    const text = serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations: [WATER_TAG] });
+    const offsets = { id: WATER_TAG.id, recorded: { start: 10, end: 15 }, start: 20, end: 25 };
+    assert.equal(writeMovedOffsetsText(text, [], [{ ...offsets, recorded: { start: 11, end: 16 } }]), undefined);
+    assert.equal(writeMovedOffsetsText(text, [], [{ ...offsets, id: 'a-nothere000' }]), undefined);
+    assert.equal(writeMovedOffsetsText(text, [], [offsets]), text.replace('start: 10\n', 'start: 20\n').replace('end: 15\n', 'end: 25\n'));
   });
 });
