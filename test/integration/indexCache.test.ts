@@ -8,7 +8,7 @@ import { AnnotationStore } from '../../src/features/annotations/annotationStore'
 import { SidecarParser } from '../../src/features/annotations/sidecarParsing';
 import { SpeakerRegistryStore } from '../../src/features/annotations/speakerRegistry';
 import { ClippingParseCache } from '../../src/features/parseCache';
-import { ClippingWorkspaceIndex, type IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
+import { ClippingWorkspaceIndex, type IndexMode, type IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
 import { IndexCacheStore } from '../../src/features/workspace/indexCacheStore';
 import type { IndexRequest, IndexResponse } from '../../src/features/workspace/indexWorker';
 import { WorkerRequests } from '../../src/features/workspace/workerRequests';
@@ -45,7 +45,7 @@ function status(): Promise<IndexStatus> {
  * A second index, built like the extension's (the same classes, the bundled copies of them),
  * over the cache in `folder`: what a restart of VS Code reads.
  */
-async function indexFromCache(folder: vscode.Uri): Promise<{ index: ClippingWorkspaceIndex; dispose: () => void }> {
+async function indexFromCache(folder: vscode.Uri, mode: IndexMode = 'build'): Promise<{ index: ClippingWorkspaceIndex; dispose: () => void }> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension);
   const log = vscode.window.createOutputChannel('Clippings cache test', { log: true });
@@ -55,8 +55,8 @@ async function indexFromCache(folder: vscode.Uri): Promise<{ index: ClippingWork
   const registry = new SpeakerRegistryStore();
   const worker = new WorkerRequests<IndexRequest, IndexResponse>(path.join(extension.extensionPath, 'dist', 'workspaceIndexWorker.js'));
   const version = String((extension.packageJSON as { version?: unknown }).version);
-  const index = new ClippingWorkspaceIndex({ parses, store, registry, log }, new IndexCacheStore(folder, { format: INDEX_CACHE_FORMAT, extensionVersion: version }, log), worker);
-  await index.ready;
+  const index = new ClippingWorkspaceIndex({ parses, store, registry, log }, new IndexCacheStore(folder, { format: INDEX_CACHE_FORMAT, extensionVersion: version }, log), worker, mode);
+  if (mode === 'build') await index.ready;
   return { index, dispose: () => [index, worker, registry, store, sidecarParser, parses, log].forEach((disposable) => disposable.dispose()) };
 }
 
@@ -141,6 +141,24 @@ describe('Workspace index cache', () => {
       assert.deepStrictEqual(unannotated.index.clippings().find((clipping) => clipping.uri === energy)?.annotations, []);
     } finally {
       unannotated.dispose();
+    }
+  });
+
+  it("created idle (a benchmark's baseline), reads nothing, never gets ready, and watches the event loop", async () => {
+    const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-index-idle-'));
+    const idle = await indexFromCache(vscode.Uri.file(empty), 'idle');
+    try {
+      const ready = await Promise.race([idle.index.ready.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
+      assert.strictEqual(ready, false);
+      const current = idle.index.status();
+      assert.deepStrictEqual([current.idle, current.ready, current.clippings, current.lastPass], [true, false, 0, undefined]);
+      assert.ok((current.watching?.sinceMs ?? 0) >= 300, JSON.stringify(current.watching));
+      assert.deepStrictEqual(await fs.readdir(empty), [], 'no cache written');
+      // The extension's own index builds, and says so.
+      assert.strictEqual((await status()).idle, false);
+    } finally {
+      idle.dispose();
+      await fs.rm(empty, { recursive: true, force: true });
     }
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, packShard, parseShard, shardOf, ShardReader, shardPack, type CacheOrigin, type CachedEntry } from '../../src/core/index/indexCache';
-import { excludeGlob, expandBraces } from '../../src/core/index/excludes';
+import { excludeGlob, excludeMatcher, excludePatterns, expandBraces } from '../../src/core/index/excludes';
 import { packEntry, StringPool, unpackEntry, type FlatPack } from '../../src/core/index/entryPacking';
 import { indexClipping, type IndexEntry } from '../../src/core/index/indexEntry';
 import { serializeSidecar, type Annotation } from '../../src/core/annotations';
@@ -146,5 +146,14 @@ describe('Index file search excludes', () => {
     assert.deepEqual(expandBraces('{a,b{c,d}}/x'), ['a/x', 'bc/x', 'bd/x']);
     assert.deepEqual(expandBraces('plain/**'), ['plain/**']);
     assert.equal(excludeGlob([{ '**/{build,dist}': true }]), '{**/build,**/dist}');
+  });
+
+  it("matches paths relative to the folder as VS Code's globs do, for the index's own walk", () => {
+    const excluded = excludeMatcher(excludePatterns([{ '**/.git': true, '**/node_modules': true, 'out/**': true, '**/*.{tmp,bak}': true, 'docs/*/draft?.clip': true, '**/cache/**/[!a]*.clip': true, 'root-only': true, 'a.b+c': true }]));
+    const yes = ['.git', 'x/.git', 'x/y/node_modules', 'node_modules', 'out', 'out/a.clip', 'out/x/y.clip', 'a.tmp', 'x/y.bak', 'docs/x/draft1.clip', 'cache/b.clip', 'x/cache/y/z/b.clip', 'root-only', 'a.b+c'];
+    const no = ['x/.gitignore', 'git', 'x/node_modules2', 'about/a.clip', 'x/out/a.clip', 'a.tmpx', 'docs/draft1.clip', 'docs/x/y/draft1.clip', 'docs/x/draft12.clip', 'x/cache/a.clip', 'x/root-only', 'aXb+c', 'a.bbc'];
+    for (const path of yes) assert.ok(excluded(path), `${path} is excluded`);
+    for (const path of no) assert.ok(!excluded(path), `${path} is not excluded`);
+    assert.equal(excludeMatcher([])('anything'), false);
   });
 });

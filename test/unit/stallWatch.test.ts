@@ -31,4 +31,18 @@ describe('Stall watch', () => {
     const { over } = watch.stop();
     assert.deepEqual(over, []);
   });
+
+  it('tells what it saw so far and goes on watching', async () => {
+    const watch = new StallWatch(5, 60);
+    await sleep(20);
+    busy(120);
+    await sleep(10);
+    const soFar = watch.record();
+    assert.ok(soFar.over.some(([, ms]) => ms >= 100), JSON.stringify(soFar.over));
+    assert.ok(soFar.sinceMs >= 140, `watched ${soFar.sinceMs} ms`);
+    busy(120);
+    await sleep(10);
+    const { over } = watch.stop();
+    assert.ok(over.filter(([, ms]) => ms >= 100).length >= 2, JSON.stringify(over));
+  });
 });

@@ -29,8 +29,13 @@ export class StallWatch {
 
   stop(): StallRecord {
     clearInterval(this.timer);
+    return this.record();
+  }
+
+  /** What the watch saw so far (it goes on), and how long it has watched, in ms. */
+  record(): StallRecord & { readonly sinceMs: number } {
     this.tick();
-    return { longestMs: this.longest, over: [...this.over] };
+    return { longestMs: this.longest, over: [...this.over], sinceMs: performance.now() - this.started };
   }
 
   private tick(): void {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, SIDECAR_SUFFIX } from '../../core/annotations';
-import { excludeGlob } from '../../core/index/excludes';
+import { excludeGlob, excludePatterns } from '../../core/index/excludes';
 import { TimeSlices } from '../../core/index/timeSlices';
 import { sidecarUriFor } from '../annotations/annotationStore';
+import { walkInWorker, type IndexWorker } from './indexRequests';
 
 /** A file the index reads. */
 export interface ClippingFile {
@@ -31,10 +32,12 @@ export function isClippingPath(path: string): boolean {
  * `search.exclude`: `.clip` and `.clipping` files, any file that has a sidecar (an annotated
  * `.txt` dossier), and, when `clippings.index.scanTextFiles` is on, every other `.txt` file.
  * With `under` (a folder), only the files below it, excluded as in the whole search.
+ * Folders on disk are walked by the indexing worker (see WalkRequest), others searched with
+ * VS Code's file search.
  */
-export async function findClippingFiles(under?: vscode.Uri): Promise<ClippingFile[]> {
+export async function findClippingFiles(worker: IndexWorker, under?: vscode.Uri): Promise<ClippingFile[]> {
   if (!under) {
-    const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(folder, '')));
+    const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(worker, folder, '')));
     return perFolder.flat();
   }
   const folder = vscode.workspace.getWorkspaceFolder(under);
@@ -45,17 +48,15 @@ export async function findClippingFiles(under?: vscode.Uri): Promise<ClippingFil
   // globs led by the folder's path; a path that globs would misread is searched for everywhere.
   const prefix = relative === '' || /[[\]{}*?!,]/.test(relative) ? '' : `${relative}/`;
   const below = `${under.toString()}/`;
-  return (await filesOfFolder(folder, prefix)).filter((file) => file.uri.toString().startsWith(below));
+  return (await filesOfFolder(worker, folder, prefix)).filter((file) => file.uri.toString().startsWith(below));
 }
 
-async function filesOfFolder(folder: vscode.WorkspaceFolder, prefix: string): Promise<ClippingFile[]> {
-  const exclude = excludeGlob([
+async function filesOfFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string): Promise<ClippingFile[]> {
+  const settings = [
     vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
     vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude'),
-  ]);
-  // An exclude pattern replaces the default excludes; `null` for none keeps them off as well.
-  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, prefix + glob), exclude ?? null);
-  const [clippings, sidecars, textFiles] = await Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
+  ];
+  const [clippings, sidecars, textFiles] = folder.uri.scheme === 'file' ? await walkFolder(worker, folder, prefix, excludePatterns(settings)) : await searchFolder(folder, prefix, excludeGlob(settings));
   // Tens of thousands of files take tens of milliseconds to pair: the event loop gets turns in between.
   const withSidecar = new Set<string>();
   await inSteps(sidecars, (sidecar) => withSidecar.add(sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
@@ -72,6 +73,25 @@ async function filesOfFolder(folder: vscode.WorkspaceFolder, prefix: string): Pr
   });
   await inSteps(textFiles, (uri) => add(uri, true));
   return [...files.values()];
+}
+
+type FoundFiles = readonly [clippings: readonly vscode.Uri[], sidecars: readonly vscode.Uri[], textFiles: readonly vscode.Uri[]];
+
+function searchFolder(folder: vscode.WorkspaceFolder, prefix: string, exclude: string | undefined): Promise<FoundFiles> {
+  // An exclude pattern replaces the default excludes; `null` for none keeps them off as well.
+  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, prefix + glob), exclude ?? null);
+  return Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
+}
+
+async function walkFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string, exclude: readonly string[]): Promise<FoundFiles> {
+  const walked = await walkInWorker(worker, { root: folder.uri.fsPath, under: prefix, exclude, textFiles: scansTextFiles() });
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  const toUris = async (paths: readonly string[]) => {
+    const uris: vscode.Uri[] = [];
+    await inSteps(paths, (path) => uris.push(folder.uri.with({ path: root + path })));
+    return uris;
+  };
+  return [await toUris(walked.clippings), await toUris(walked.sidecars), await toUris(walked.textFiles)];
 }
 
 /** Pairing files gives the event loop a turn this often (a thousand files take tens of milliseconds). */

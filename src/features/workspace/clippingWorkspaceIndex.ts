@@ -42,7 +42,21 @@ export interface IndexStatus {
     | undefined;
   /** Where the cache is kept (a URI), undefined when VS Code gives no storage folder. */
   readonly cacheFolder: string | undefined;
+  /**
+   * The watch over the event loop while a full pass runs (the first one from the index's
+   * creation), or all along when the index is idle: how long it has watched so far, and what it saw.
+   */
+  readonly watching: { readonly sinceMs: number; readonly longestStallMs: number; readonly stallsOver50: readonly (readonly [number, number])[] } | undefined;
+  /** Whether the index was created idle (a benchmark's baseline): it reads nothing and never gets ready. */
+  readonly idle: boolean;
 }
+
+/**
+ * `build`: the index reads the workspace at once and keeps up with it. `idle`: it does nothing
+ * at all but watch the event loop from its creation, so that a benchmark can tell what the
+ * extension host does without the index (CLIPPINGS_BENCH_INDEX_IDLE, see workspaceFeatures.ts).
+ */
+export type IndexMode = 'build' | 'idle';
 
 export interface WorkspaceIndexServices {
   readonly parses: ClippingParseCache;
@@ -114,13 +128,18 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     private readonly services: WorkspaceIndexServices,
     private readonly cache: IndexCacheStore,
     private readonly worker: IndexWorker,
+    private readonly mode: IndexMode = 'build',
   ) {
     this.speakers = new SpeakerDirectory(services.registry, services.log);
     this.speakerOf = this.speakers.lookup;
+    if (mode === 'idle') {
+      this.ready = new Promise<void>(() => undefined);
+      return;
+    }
     this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
     this.ready = this.schedule(async () => {
       // While the worker parses the cache, the files are searched (in another process) and stated.
-      const files = findClippingFiles();
+      const files = findClippingFiles(worker);
       const records = cache.load(this.pool);
       // The files the cache knows are stated as soon as it is read, while the search may still run (in a restarted host it ends last).
       const known = records.then((loaded) => stampCached(loaded, worker)).catch(() => new Map<string, Stamps>());
@@ -152,6 +171,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       annotations,
       lastPass: this.lastPass,
       cacheFolder: this.cache.location?.toString(),
+      watching: this.passStalls && watchedSoFar(this.passStalls),
+      idle: this.mode === 'idle',
     };
   }
 
@@ -291,7 +312,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
-        const files = await (found ?? findClippingFiles());
+        const files = await (found ?? findClippingFiles(this.worker));
         const present = new Set(files.map((file) => file.uri.toString()));
         const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
         let lastEvent = performance.now();
@@ -361,7 +382,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       const folders = created.filter((_uri, index) => types[index] & vscode.FileType.Directory);
       let found = 0;
       for (const folder of folders) {
-        const files = await findClippingFiles(vscode.Uri.parse(folder));
+        const files = await findClippingFiles(this.worker, vscode.Uri.parse(folder));
         found += files.length;
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           await Promise.all(files.slice(from, from + BATCH_SIZE).map((file) => this.update(file)));
@@ -392,7 +413,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private async newFilesAmong(uris: readonly string[]): Promise<Map<string, ClippingFile>> {
     if (uris.every((uri) => this.records.has(uri))) return new Map();
     const candidates = new Set(uris);
-    return new Map((await findClippingFiles()).filter((file) => candidates.has(file.uri.toString())).map((file) => [file.uri.toString(), file]));
+    return new Map((await findClippingFiles(this.worker)).filter((file) => candidates.has(file.uri.toString())).map((file) => [file.uri.toString(), file]));
   }
 
   /** How the index reads a file it knows now, or undefined when it does not read it any more. */
@@ -493,6 +514,11 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       }),
     );
   }
+}
+
+function watchedSoFar(watch: StallWatch): IndexStatus['watching'] {
+  const { sinceMs, longestMs, over } = watch.record();
+  return { sinceMs, longestStallMs: longestMs, stallsOver50: over };
 }
 
 /** `file:///a/b/c` → `file:///a/b`, `file:///a`: the folders a URI string is in, nearest first. */

@@ -1,4 +1,4 @@
-import type { FileRequest, FileResponse, IndexRequest, IndexResponse, StatResponse } from './indexWorker';
+import type { FileRequest, FileResponse, IndexRequest, IndexResponse, StatResponse, WalkRequest, WalkResponse } from './indexWorker';
 import type { WorkerRequests } from './workerRequests';
 
 /** The indexing worker thread (indexWorker.ts, built as dist/workspaceIndexWorker.js). */
@@ -12,4 +12,9 @@ export function indexInWorker(worker: IndexWorker, request: Omit<FileRequest, 'k
 /** Files on disk stated in the worker: each path's modification time and size, NaN for a path that is not a file. */
 export function statInWorker(worker: IndexWorker, paths: readonly string[]): Promise<StatResponse> {
   return worker.request({ kind: 'stat', paths }) as Promise<StatResponse>;
+}
+
+/** A folder on disk walked in the worker for the files the index reads (paths relative to its root). */
+export function walkInWorker(worker: IndexWorker, request: Omit<WalkRequest, 'kind'>): Promise<WalkResponse> {
+  return worker.request({ kind: 'walk', ...request }) as Promise<WalkResponse>;
 }

@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { looksLikeClipping } from '../../core/detect';
 import { packEntry, type FlatPack } from '../../core/index/entryPacking';
 import { indexClipping } from '../../core/index/indexEntry';
+import { walkFolder, type WalkRequest, type WalkResponse } from './folderWalk';
 import { serveRequests } from './workerService';
 
-/** A clipping and its sidecar to index, or (`stat`) files on disk to state. */
-export type IndexRequest = FileRequest | StatRequest;
+export type { WalkRequest, WalkResponse } from './folderWalk';
+
+/** A clipping and its sidecar to index, (`stat`) files on disk to state, or (`walk`) a folder on disk to list. */
+export type IndexRequest = FileRequest | StatRequest | WalkRequest;
 
 export interface StatRequest {
   readonly kind: 'stat';
@@ -41,13 +44,13 @@ export type FileResponse = FlatPack | null;
  */
 export type StatResponse = Float64Array;
 
-export type IndexResponse = FileResponse | StatResponse;
+export type IndexResponse = FileResponse | StatResponse | WalkResponse;
 
 // Decoding drops a UTF-8 byte-order mark, as VS Code does for documents: offsets agree.
 const decoder = new TextDecoder('utf-8');
 
 runInBackground();
-serveRequests<IndexRequest, IndexResponse>((request) => (request.kind === 'stat' ? statFiles(request.paths) : indexFile(request)));
+serveRequests<IndexRequest, IndexResponse>((request) => (request.kind === 'stat' ? statFiles(request.paths) : request.kind === 'walk' ? walkFolder(request) : indexFile(request)));
 
 /**
  * Lowers this thread's scheduling priority (Linux: a thread's own nice value, set through its

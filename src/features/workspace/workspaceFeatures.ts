@@ -28,7 +28,9 @@ export function registerWorkspaceFeatures(services: WorkspaceIndexServices, cont
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version);
   const cacheFolder = context.storageUri && vscode.Uri.joinPath(context.storageUri, 'workspace-index');
   const cache = new IndexCacheStore(cacheFolder, { format: INDEX_CACHE_FORMAT, extensionVersion }, services.log);
-  const index = new ClippingWorkspaceIndex(services, cache, worker);
+  // A benchmark's baseline (bench/host/run.ts): the index does nothing but watch the event loop.
+  const mode = process.env.CLIPPINGS_BENCH_INDEX_IDLE === '1' ? 'idle' : 'build';
+  const index = new ClippingWorkspaceIndex(services, cache, worker, mode);
   const disposable = vscode.Disposable.from(
     index,
     worker,
