@@ -130,6 +130,17 @@ const WORKSPACE_JOB: Job = {
 };
 
 /**
+ * The workspace index's baseline: the same workspace, sessions and hosts, the extension
+ * activated, its index created idle (it reads nothing, it only watches the event loop), so that
+ * the stalls VS Code causes by itself in the windows the build is measured in are known.
+ */
+const WORKSPACE_IDLE_JOB: Job = {
+  ...WORKSPACE_JOB,
+  label: 'Workspace index, idle baseline',
+  prepare: (workspace) => ({ ...WORKSPACE_JOB.prepare(workspace), CLIPPINGS_BENCH_INDEX_IDLE: '1' }),
+};
+
+/**
  * A 200 K-character dossier and a sidecar with `count` speaker tags spread over its words,
  * made with the same core functions as the editor. Returns where to tag one more.
  */
@@ -177,7 +188,11 @@ interface HostResults {
 /** Hosts a job may find unfit, one after the other, before the benchmark gives up. */
 const MAX_UNFIT_HOSTS = 3;
 
+/** Hosts measured so far, to name their profiles. */
+let hostRuns = 0;
+
 async function measure(host: unknown, job: Job): Promise<HostResults> {
+  const hostRun = hostRuns++;
   const workspace = mkdtempSync(join(tmpdir(), 'clippings-bench-'));
   stopOnExit(() => rmSync(workspace, { recursive: true, force: true }));
   const prepared = job.prepare(workspace);
@@ -192,6 +207,8 @@ async function measure(host: unknown, job: Job): Promise<HostResults> {
   for (let session = 0; session < sessions; session++) {
     const results = join(workspace, `results-${session}.json`);
     say(`measuring inside VS Code (code-server): ${job.label}${sessions > 1 ? `, session ${session + 1} of ${sessions}` : ''}`);
+    // BENCH_HOST_PROFILE=file.cpuprofile: each session's extension host profiled from its first tens of milliseconds (its inspector on), into file-<job>-<host>-<session>.cpuprofile.
+    const hostProfile = process.env.BENCH_HOST_PROFILE && resolve(process.env.BENCH_HOST_PROFILE.replace(/(\.cpuprofile)?$/, `-${sectionName(job)}-${hostRun}-${session}.cpuprofile`));
     const exitCode = await runExtensionTests({
       host,
       workspace,
@@ -200,8 +217,9 @@ async function measure(host: unknown, job: Job): Promise<HostResults> {
       userDataDir,
       port,
       extensionTestsPath: join(repoRoot, 'out', 'bench', 'host', job.suite),
-      environment: { ...prepared, BENCH_RESULTS: results, BENCH_SESSION: String(session) },
+      environment: { ...prepared, BENCH_RESULTS: results, BENCH_SESSION: String(session), ...(hostProfile && { BENCH_HOST_MARKS: `${hostProfile}.marks.json` }) },
       workbenchLogFile: join(repoRoot, 'test-results', 'bench-workbench.log'),
+      hostProfile,
     });
     if (exitCode !== 0) throw new Error(`the host benchmark failed (exit code ${exitCode})`);
     const sessionResults = JSON.parse(readFileSync(results, 'utf8')) as HostResults;
@@ -249,7 +267,7 @@ runScript(async () => {
   const host = await ensureHost();
   // `--only annotations` (or any word of a job's label) measures just the jobs it names.
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
-  const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB, WORKSPACE_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
+  const jobs = [ACTIVATION_JOB, ...OUTLINE_JOBS, ANNOTATION_JOB, WORKSPACE_JOB, WORKSPACE_IDLE_JOB].filter((job) => !only || job.label.toLowerCase().includes(only));
   for (const job of jobs) {
     const { vscode, results } = await measureRuns(host, job);
     const markdown = table(job.label, vscode, results);

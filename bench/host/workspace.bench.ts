@@ -24,6 +24,7 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
 import { EXTENSION_ID, type Measurement } from './measure';
+import type { Marks } from './profileStalls';
 
 const BUILD_LIMIT_MS = 15 * 60_000;
 
@@ -118,6 +119,25 @@ function memory(): { heap: number; rss: number } {
   return { heap: (usage.heapUsed + usage.external) / 1e6, rss: usage.rss / 1e6 };
 }
 
+/**
+ * With BENCH_HOST_MARKS (a file, set by run.ts beside a profile of the host from its first
+ * milliseconds), writes when the index was created and the stalls over 50 ms both watches saw,
+ * in the profile's clock (µs), for profileStalls.ts to read against the profile.
+ */
+function writeMarks(createdAt: number, own: readonly (readonly [number, number])[], suite: readonly Stalls[]): void {
+  const file = process.env.BENCH_HOST_MARKS;
+  if (!file) return;
+  // performance.now() counts from the host's start on the monotonic clock the profiler stamps samples with.
+  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const us = (at: number) => offsetUs + at * 1000;
+  const stalls = [
+    ...own.map(([at, ms]) => [us(createdAt + at), ms, "the extension's watch"] as const),
+    ...suite.flatMap((watch) => watch.over50.map(([at, ms]) => [us(at), ms, "the suite's watch"] as const)),
+  ];
+  const marks: Marks = { hostStartedUs: offsetUs, indexCreatedUs: us(createdAt), stalls };
+  fs.writeFileSync(file, JSON.stringify(marks));
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** How many stalls went over 50 ms, the longest ten with when (s from `from`), the thread's CPU time and page faults in each, and the longest work. */
 function over(stalls: Stalls, from: number): string {
@@ -157,6 +177,10 @@ export async function run(): Promise<void> {
   // The index was created during activation; from here on the host runs the build, and whatever VS Code does meanwhile.
   const watched = { activationStall, wasActive, stalls: watchStalls(), gcPauses: watchGc(), from: performance.now() };
   const warm = BENCH_SESSION === '1';
+  if ((await status()).idle) {
+    fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results: await measureIdle(watched, warm) }, null, 2));
+    return;
+  }
   const stopProfile = await profileCpu(BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, warm ? '-warm.cpuprofile' : '.cpuprofile'));
   const results = warm ? await measureWarm(watched, stopProfile) : await measureCold(watched, stopProfile, BENCH_WORKSPACE_SCALE, BENCH_PROFILE !== undefined);
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
@@ -189,6 +213,7 @@ async function measureCold(watched: Watched, stopProfile: (stalls: Stalls) => Pr
   const cold = memory();
   if (!idle.cacheFolder) throw new Error('the extension has no storage folder: nothing is cached');
 
+  writeMarks(createdAt, pass.stallsOver50, [coldStall, savingStall]);
   const scale = `${ready.clippings.toLocaleString('en')} clippings, ${ready.annotations.toLocaleString('en')} annotations (${scaleNote})`;
   return [
     { name: 'index, cold (empty cache)', ms: pass.ms, note: `${scale}; ${pass.read} files read, ${pass.cached} from the cache; target ≤ 60 s; ${seconds(pass.ms)}` },
@@ -239,6 +264,7 @@ async function measureWarm(watched: Watched, stopProfile: (stalls: Stalls) => Pr
   // A restart that found no cache would measure a second cold build.
   if (pass.cached === 0) throw new Error(`the restarted extension found no cache: ${JSON.stringify(ready)}; ${cacheFiles(ready.cacheFolder)}`);
   const createdAt = readyAt - pass.ms;
+  writeMarks(createdAt, pass.stallsOver50, [warmStall]);
   const warm = memory();
   return [
     {
@@ -252,5 +278,37 @@ async function measureWarm(watched: Watched, stopProfile: (stalls: Stalls) => Pr
       note: `target ≤ 50 ms; ${wholePass(pass)} ${over(warmStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready; longest GC pause ${warmGc.ms.toFixed(0)} ms (${GC_KINDS[warmGc.kind] ?? warmGc.kind})`,
     },
     { name: 'extension host memory after the warm build', ms: warm.heap, note: `MB, not ms: heap + external after GC (VS Code's own included), target ≤ 500 MB for the index; process RSS ${warm.rss.toFixed(0)} MB` },
+  ];
+}
+
+/**
+ * How long the baseline watches, from the index's creation: about as long as the cold build and
+ * the cache writing after it (the first session), and as long as the warm target (a restart).
+ */
+const IDLE_WINDOW_MS = { cold: 30_000, warm: 5_000 };
+
+/**
+ * The baseline (run.ts's idle job): the same workspace, user data and restart, the extension
+ * activated, but its index created idle (CLIPPINGS_BENCH_INDEX_IDLE): it reads nothing and only
+ * watches the event loop from its creation, as the building index does. What it sees is what
+ * VS Code and the rest of the extension do in the windows the build is measured in.
+ */
+async function measureIdle(watched: Watched, warm: boolean): Promise<Measurement[]> {
+  const windowMs = warm ? IDLE_WINDOW_MS.warm : IDLE_WINDOW_MS.cold;
+  const current = await waitForStatus(`idle for ${seconds(windowMs)}`, (idle) => (idle.watching?.sinceMs ?? 0) >= windowMs);
+  const suite = watched.stalls();
+  const gc = watched.gcPauses();
+  const own = current.watching;
+  if (!own) throw new Error('the idle index watches nothing');
+  const createdAt = performance.now() - own.sinceMs;
+  writeMarks(createdAt, own.stallsOver50, [suite]);
+  const session = warm ? 'restart (second session, as the warm build)' : 'first session (as the cold build)';
+  const listed = own.stallsOver50.map(([at, ms]) => `${ms.toFixed(0)} at ${seconds(at)}`).join(', ');
+  return [
+    {
+      name: `longest event-loop stall, index idle, ${warm ? 'restart' : 'first session'}`,
+      ms: Math.max(suite.longest, own.longestStallMs),
+      note: `baseline for the ${warm ? 'warm' : 'cold'} build: ${session}, the index reading nothing; the extension's own watch from the index's creation for ${seconds(own.sinceMs)}: ${own.longestStallMs.toFixed(0)} ms${listed && ` (over 50 ms: ${listed})`}; the suite's watch: ${over(suite, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index's creation; longest GC pause ${gc.ms.toFixed(0)} ms (${GC_KINDS[gc.kind] ?? gc.kind})`,
+    },
   ];
 }

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium, remoteUri, workbenchUrl } from './chromium.mjs';
 import { choosePort, startCodeServer } from './code-server.mjs';
+import { profileHostFromStart } from './host-profiler.mjs';
 
 // test/integration/index.ts puts this first in every console call of the suite, so that its
 // output can be told apart from the workbench's own log lines, which arrive the same way.
@@ -25,8 +26,10 @@ function automationLogPrinter(workbenchLog) {
 // caller keeps) and the same `port` (preferred, when free), a second run on the same workspace
 // is a restart: the extension finds the storage the first one left (see startCodeServer); the
 // workspace's storage is keyed by its URI, whose authority holds the port. By default each run
-// starts afresh on any free port.
-export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile, extensionsDir, userDataDir, port }) {
+// starts afresh on any free port. With `hostProfile` (a file), the extension host starts under
+// the inspector and is CPU-profiled from its first tens of milliseconds until the suite ends
+// (see host-profiler.mjs); the profile is written there.
+export async function runExtensionTests({ host, workspace, extensionDevelopmentPath, extensionTestsPath, environment = {}, workbenchLogFile, extensionsDir, userDataDir, port, hostProfile }) {
   mkdirSync(dirname(workbenchLogFile), { recursive: true });
   const workbenchLog = createWriteStream(workbenchLogFile);
   const server = await startCodeServer({ host, folder: workspace, port: await choosePort(port), extensionsDir, userDataDir });
@@ -41,14 +44,19 @@ export async function runExtensionTests({ host, workspace, extensionDevelopmentP
       reportExit(1);
     });
     await page.exposeFunction('codeAutomationLog', automationLogPrinter(workbenchLog));
+    const inspectPort = hostProfile && (await choosePort());
+    const profiler = hostProfile && profileHostFromStart({ host, port: inspectPort, file: hostProfile });
     await page.goto(
       workbenchUrl(server, workspace, [
         ['extensionDevelopmentPath', remoteUri(server, extensionDevelopmentPath)],
         ['extensionTestsPath', remoteUri(server, extensionTestsPath)],
         ['extensionEnvironment', JSON.stringify({ ...environment, CLIPPINGS_TEST_OUTPUT_TAG: suiteOutputTag })],
+        ...(hostProfile ? [['inspect-extensions', String(inspectPort)]] : []),
       ]),
     );
-    return await exitCode;
+    const code = await exitCode;
+    await profiler?.stop();
+    return code;
   } finally {
     await browser.close();
     await server.stop();
