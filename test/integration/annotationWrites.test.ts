@@ -105,6 +105,20 @@ describe('Writing moved anchors', () => {
     }
   });
 
+  it('reads a sidecar of hundreds of annotations on the host a hundred at a time, as parseSidecar reads it whole', async () => {
+    const words = HARBOUR_DOSSIER.match(/\p{L}{4,}/gu) ?? [];
+    const annotations = Array.from({ length: 250 }, (_, index) => ({ ...annotationOn(HARBOUR_DOSSIER, words[index % words.length], 'someone'), id: `a-${String(index).padStart(10, '0')}` }));
+    const text = `# read in steps\n${serializeSidecar({ version: SIDECAR_VERSION, clipping: 'harbour.clip', annotations })}`;
+    const parser = new SidecarParser(EXTENSION_PATH());
+    try {
+      const whole = parseSidecar(text);
+      assert.ok(whole.ok);
+      assert.deepStrictEqual(await parser.parse(text), { ok: true, model: whole.sidecar });
+    } finally {
+      parser.dispose();
+    }
+  });
+
   it('moves the anchors of a large sidecar in the worker: by offsets alone, or whole where a block has a layout of its own', async () => {
     const annotations = [annotationOn(HARBOUR_DOSSIER, QUOTE, 'mara-keane'), annotationOn(HARBOUR_DOSSIER, SECOND, 'union')];
     // A comment line pads the file past what is done on the host's thread.

@@ -25,6 +25,7 @@ export {
 export {
   parseSidecar,
   parseValidSidecarQuickly,
+  parseValidSidecarInSteps,
   parseValidSidecarByLines,
   ISO_TIME,
   serializeSidecar,

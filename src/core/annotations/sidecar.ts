@@ -332,6 +332,57 @@ export function parseValidSidecarQuickly(text: string): SidecarParse | undefined
   return readListFileFast(text, SIDECAR_FILE);
 }
 
+/** Text after a block list that holds nothing: blank and comment lines. */
+const NOTHING_AFTER = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/;
+
+/**
+ * parseValidSidecarQuickly, a step (a pause: `yield`) after each `perStep` annotations read,
+ * so that a caller on a busy thread can let other work run between steps. Each run of blocks
+ * is read as a sidecar of its own (the file's lines before the list, then the blocks), the ids
+ * checked across all of them, the places moved back to where they are in the file: the same
+ * result as parseValidSidecarQuickly, or undefined where the whole file must be read at once
+ * (a layout the block scan does not know, keys after the list, an id twice, a run the fast
+ * readings leave to the exact one).
+ */
+export function* parseValidSidecarInSteps(text: string, perStep = 100): Generator<void, SidecarParse | undefined, void> {
+  const layout = scanBlockList(text, ANNOTATIONS.key);
+  const items = layout?.items ?? [];
+  if (!layout || items.length <= perStep || !NOTHING_AFTER.test(text.slice(items[items.length - 1].end))) {
+    return parseValidSidecarQuickly(text);
+  }
+  const head = text.slice(0, layout.listStart);
+  const headLines = lineBreaksIn(head, 0, head.length);
+  const annotations: Annotation[] = [];
+  const blocks: SidecarBlock[] = [];
+  const ids = new Set<string>();
+  let first: Sidecar | undefined;
+  let runStart = layout.listStart;
+  let linesBefore = headLines;
+  for (let from = 0; from < items.length; from += perStep) {
+    yield;
+    const runEnd = from + perStep < items.length ? items[from + perStep].start : text.length;
+    const read = parseValidSidecarQuickly(head + text.slice(runStart, runEnd));
+    if (!read?.ok) return undefined;
+    first ??= read.sidecar;
+    for (const annotation of read.sidecar.annotations) {
+      if (ids.has(annotation.id)) return undefined;
+      ids.add(annotation.id);
+      annotations.push(annotation);
+    }
+    const shift = runStart - head.length;
+    for (const block of read.blocks) blocks.push({ id: block.id, start: block.start + shift, end: block.end + shift, line: block.line - headLines + linesBefore });
+    linesBefore += lineBreaksIn(text, runStart, runEnd);
+    runStart = runEnd;
+  }
+  return first && { ok: true, sidecar: { ...first, annotations }, blocks };
+}
+
+function lineBreaksIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /**
  * The line reader alone (no YAML library): the contents of a valid sidecar in the layout the
  * extension writes, or undefined. For measuring how many sidecars take the fastest reading.
