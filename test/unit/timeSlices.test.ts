@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TimeSlices } from '../../src/core/index/timeSlices';
+import { TimeSlices, whenQuiet } from '../../src/core/index/timeSlices';
 
 function busy(ms: number): void {
   const start = performance.now();
@@ -39,3 +39,32 @@ describe('Time slices', () => {
     assert.equal(pauses, 1, 'a new slice starts after the pause');
   });
 });
+
+describe('Waiting for a quiet event loop', () => {
+  it('resolves once the loop has turned freely for a while', async () => {
+    const waited = await whenQuiet({ quietMs: 60, capMs: 2_000 });
+    assert.ok(waited >= 55 && waited < 1_000, `waited ${waited} ms`);
+  });
+
+  it('waits again after the loop is held up, and no longer than the cap', async () => {
+    const start = performance.now();
+    const holdUps = [20, 70, 120].map((at) => setTimeout(() => busy(60), at));
+    const waited = await whenQuiet({ quietMs: 150, capMs: 2_000 });
+    // The last hold-up ends about 180 ms in; quiet 150 ms after it.
+    assert.ok(performance.now() - start >= 300, `resolved after ${performance.now() - start} ms`);
+    assert.ok(waited < 2_000);
+    holdUps.forEach(clearTimeout);
+    const capped = whenQuiet({ quietMs: 10_000, capMs: 100 });
+    assert.ok((await capped) >= 95 && (await capped) < 1_000);
+  });
+
+  it('counts quiet only once told to', async () => {
+    let open = false;
+    setTimeout(() => (open = true), 200);
+    const start = performance.now();
+    await whenQuiet({ quietMs: 50, capMs: 2_000, after: () => open });
+    // Quiet counts from the last look before it was told (a look every 10 ms).
+    assert.ok(performance.now() - start >= 235, `resolved after ${performance.now() - start} ms`);
+  });
+});
+

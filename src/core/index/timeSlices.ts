@@ -30,3 +30,41 @@ export class TimeSlices {
     this.sliceStart = performance.now();
   }
 }
+
+export interface QuietOptions {
+  /** How long the event loop must have turned freely. */
+  readonly quietMs: number;
+  /** The longest wait, quiet or not. */
+  readonly capMs: number;
+  /** How often the loop is looked at. */
+  readonly tickMs?: number;
+  /** A timer later than this means the loop was held up. */
+  readonly lateMs?: number;
+  /** Quiet counts only once this holds (asked at each look). */
+  readonly after?: () => boolean;
+}
+
+/**
+ * Resolves, with how long it waited, once the event loop has turned freely for `quietMs` (a
+ * timer every `tickMs`, never late by more than `lateMs`) since `after` held, or after `capMs`
+ * at the latest. For
+ * work that can wait until a starting host has settled: VS Code loads and starts its built-in
+ * extensions in the extension host's first seconds, each holding the event loop up to a few
+ * hundred milliseconds.
+ */
+export function whenQuiet({ quietMs, capMs, tickMs = 10, lateMs = 20, after = () => true }: QuietOptions): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let last = started;
+    let quietSince = started;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      if (now - last - tickMs > lateMs || !after()) quietSince = now;
+      last = now;
+      if (now - quietSince >= quietMs || now - started >= capMs) {
+        clearInterval(timer);
+        resolve(now - started);
+      }
+    }, tickMs);
+  });
+}

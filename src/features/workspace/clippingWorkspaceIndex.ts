@@ -13,7 +13,7 @@ import type { IndexCacheStore } from './indexCacheStore';
 import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
 import { StallWatch } from '../../core/index/stallWatch';
-import { TimeSlices } from '../../core/index/timeSlices';
+import { TimeSlices, whenQuiet } from '../../core/index/timeSlices';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
@@ -31,6 +31,8 @@ export interface IndexStatus {
     | {
         readonly ms: number;
         readonly cacheLoadMs: number;
+        /** How long the pass waited for the event loop to be free before it began (the first pass, at start-up), in ms. */
+        readonly startWaitMs: number;
         readonly read: number;
         readonly cached: number;
         readonly gone: number;
@@ -38,6 +40,8 @@ export interface IndexStatus {
         readonly longestStallMs: number;
         /** The longest stalls over 50 ms: [ms since the pass began, ms]. */
         readonly stallsOver50: readonly (readonly [number, number])[];
+        /** The same from the end of the wait for a quiet event loop (`startWaitMs`), while the pass did its work: [ms since the pass began, ms]. */
+        readonly working: { readonly longestStallMs: number; readonly stallsOver50: readonly (readonly [number, number])[] };
       }
     | undefined;
   /** Where the cache is kept (a URI), undefined when VS Code gives no storage folder. */
@@ -49,6 +53,8 @@ export interface IndexStatus {
   readonly watching: { readonly sinceMs: number; readonly longestStallMs: number; readonly stallsOver50: readonly (readonly [number, number])[] } | undefined;
   /** Whether the index was created idle (a benchmark's baseline): it reads nothing and never gets ready. */
   readonly idle: boolean;
+  /** When the index was created, as `performance.now()` in the extension host: what the first pass's times count from. */
+  readonly createdAt: number;
 }
 
 /**
@@ -79,6 +85,28 @@ const PROGRESS_REPORT_MS = 200;
 const PROGRESS_EVENT_MS = 1_000;
 /** The cache is written this long after the last change. */
 const CACHE_SAVE_MS = 2_000;
+/**
+ * The first pass starts once VS Code's start-up is over (startupFinished) and the event loop
+ * has turned freely this long, or after `capMs`: a warm start (the cache read, every file
+ * stated) must still be done within 5 s.
+ */
+const START_QUIET = { quietMs: 400, capMs: 2_000 };
+
+/**
+ * Whether VS Code has activated the extensions that wait for the end of its start-up
+ * (`onStartupFinished`, activated together); true when this host has none.
+ */
+function startupFinished(): boolean {
+  lateExtensions ??= vscode.extensions.all
+    .filter((extension) => {
+      const events = (extension.packageJSON as { activationEvents?: unknown }).activationEvents;
+      return Array.isArray(events) && events.includes('onStartupFinished');
+    })
+    .map((extension) => extension.id);
+  return lateExtensions.length === 0 || lateExtensions.some((id) => vscode.extensions.getExtension(id)?.isActive);
+}
+
+let lateExtensions: string[] | undefined;
 
 /**
  * The workspace index (see workspaceIndex.ts and docs/workspace.md): every clipping with its
@@ -114,9 +142,13 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private tasks = 0;
   private readonly createdAt = performance.now();
   private cacheLoadMs = 0;
+  /** How long the first pass waited for a quiet event loop before it began. */
+  private startWaitMs = 0;
   private lastPass: IndexStatus['lastPass'];
   /** Watches the event loop during a full pass: started at creation for the first one. */
   private passStalls: StallWatch | undefined = new StallWatch();
+  /** Watches the event loop from the end of the first pass's wait for a quiet loop, until the pass ends. */
+  private workStalls: StallWatch | undefined;
   private isReady = false;
   private readonly changedLive = new Set<vscode.TextDocument>();
   private readonly dirtyShards = new Set<number>();
@@ -138,7 +170,11 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     }
     this.subscriptions.push(...this.watchFiles(), ...this.watchEditors(), ...this.watchSettings());
     this.ready = this.schedule(async () => {
-      // While the worker parses the cache, the files are searched (in another process) and stated.
+      // The extension activates while VS Code starts its built-in extensions in this host: the
+      // heavy work waits until the event loop has been free for a moment (a few seconds at most).
+      this.startWaitMs = await whenQuiet({ ...START_QUIET, after: startupFinished });
+      this.workStalls = new StallWatch();
+      // While the cache is read, the files are listed (by the worker) and stated.
       const files = findClippingFiles(worker);
       const records = cache.load(this.pool);
       // The files the cache knows are stated as soon as it is read, while the search may still run (in a restarted host it ends last).
@@ -173,6 +209,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       cacheFolder: this.cache.location?.toString(),
       watching: this.passStalls && watchedSoFar(this.passStalls),
       idle: this.mode === 'idle',
+      createdAt: this.createdAt,
     };
   }
 
@@ -208,6 +245,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.disposed = true;
     this.generation++;
     this.passStalls?.stop();
+    this.workStalls?.stop();
     this.timers.forEach((timer) => clearTimeout(timer));
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();
@@ -347,7 +385,19 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     const ms = performance.now() - started;
     const stalls = watch.stop();
     this.passStalls = undefined;
-    this.lastPass = { ms, cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs, ...counts, longestStallMs: stalls.longestMs, stallsOver50: stalls.over };
+    // Later passes wait for nothing: their work is the whole pass.
+    const waited = this.isReady ? 0 : this.startWaitMs;
+    const working = this.workStalls?.stop() ?? stalls;
+    this.workStalls = undefined;
+    this.lastPass = {
+      ms,
+      cacheLoadMs: this.isReady ? 0 : this.cacheLoadMs,
+      startWaitMs: waited,
+      ...counts,
+      longestStallMs: stalls.longestMs,
+      stallsOver50: stalls.over,
+      working: { longestStallMs: working.longestMs, stallsOver50: working.over.map(([at, stall]) => [at + waited, stall] as const) },
+    };
     const over = stalls.over.map(([at, stall]) => `${stall.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`).join(', ');
     this.services.log.info(`workspace index: ${this.records.size} files (${counts.read} read, ${counts.cached} from the cache, ${counts.gone} gone) in ${ms.toFixed(0)} ms; the event loop held up ${stalls.longestMs.toFixed(0)} ms at most${over && ` (${over})`}`);
     this.changed.fire();
