@@ -151,7 +151,8 @@ export async function run(): Promise<void> {
   const extensionUrl = `${extension.extensionPath}/dist/extension.js`;
   const results: Measurement[] = [];
   for (const [index, dossier] of dossiers.entries()) {
-    const profile = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${index}.cpuprofile`);
+    // One file per host (its process id) and dossier: the hosts of a run do not overwrite each other's.
+    const profile = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${process.pid}-${index}.cpuprofile`);
     results.push(...(await measureDossier(api, dossier, profile, extensionUrl)));
   }
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));

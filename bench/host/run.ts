@@ -97,7 +97,7 @@ const ANNOTATION_JOB: Job = {
     // BENCH_ANNOTATION_COUNTS=0,10000 (say) measures others, in that order.
     const counts = (process.env.BENCH_ANNOTATION_COUNTS ?? '1000,10000,0').split(',').map(Number);
     const dossiers = counts.map((count) => writeAnnotatedDossier(workspace, count));
-    // The suite profiles the host's CPU during each dossier's steps; BENCH_PROFILE=file.cpuprofile keeps the profiles (file-0.cpuprofile, …).
+    // The suite profiles the host's CPU during each dossier's steps; BENCH_PROFILE=file.cpuprofile keeps the profiles (file-<host pid>-<dossier>.cpuprofile).
     return { BENCH_ANNOTATED: JSON.stringify(dossiers), ...(process.env.BENCH_PROFILE && { BENCH_PROFILE: resolve(process.env.BENCH_PROFILE) }) };
   },
 };
