@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
-import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE } from '../../src/features/annotations/timings';
+import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, SENT_TO_VSCODE_MARK, type SentToVsCode } from '../../src/features/annotations/timings';
 import { EXTENSION_ID, type Measurement } from './measure';
 import { describeStall, mainOwner, profileCpu, watchStalls, type Stall } from './stalls';
 
@@ -31,6 +31,18 @@ function lastMeasure(name: string): number {
   return entry.duration;
 }
 
+/** What the extension's views have handed VS Code so far (src/features/annotations/timings.ts). */
+function sentSoFar(): SentToVsCode {
+  const [entry] = performance.getEntriesByName(SENT_TO_VSCODE_MARK, 'mark');
+  return { highlightCalls: 0, highlightRanges: 0, highlightCallsSkipped: 0, lensRequests: 0, lenses: 0, problemSets: 0, problems: 0, ...((entry as { detail?: unknown } | undefined)?.detail as SentToVsCode | undefined) };
+}
+
+/** What was handed to VS Code between two tallies, in words. */
+function describeSent(step: string, from: SentToVsCode, to: SentToVsCode): string {
+  const count = (key: keyof SentToVsCode) => to[key] - from[key];
+  return `${step}: highlights ${count('highlightCalls')} calls with ${count('highlightRanges')} ranges (${count('highlightCallsSkipped')} left out, VS Code held them), lenses ${count('lensRequests')} requests for ${count('lenses')}, problems ${count('problemSets')} lists of ${count('problems')}`;
+}
+
 interface Dossier {
   readonly file: string;
   readonly label: string;
@@ -46,6 +58,7 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
   // The profiler first: starting it takes the thread a while.
   const stopProfile = await profileCpu(profile, extensionUrl);
   const stalls = watchStalls(WATCHED_MS);
+  const sent = [sentSoFar()];
   stalls.step('open');
   let started = performance.now();
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -62,6 +75,7 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
   if (annotations.length !== count) throw new Error(`${label}: the sidecar was not read (${annotations.length} annotations)`);
 
   stalls.step('tag');
+  sent.push(sentSoFar());
   started = performance.now();
   const tagShown = nextChange(api, document).then((at) => at - started);
   const tagged = vscode.commands
@@ -82,15 +96,19 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
     return { roundTripMs: (await moved) - typed, moveMs: lastMeasure(MOVE_ANCHORS_MEASURE) };
   };
   stalls.step('edit');
+  sent.push(sentSoFar());
   const first = await typeLine();
   // The host's default here saves 1 s after an edit (files.autoSave: afterDelay): the moved anchors are written then.
   stalls.step('autosave');
   await new Promise((resolve) => setTimeout(resolve, 2000));
   stalls.step('second edit');
+  sent.push(sentSoFar());
   const later = await typeLine();
   stalls.step('after');
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const watched = stalls.stop();
+  sent.push(sentSoFar());
+  const handed = ['open and editor shown', 'tag', 'edit, its redraw 250 ms later and the autosave', 'second edit and its redraw'].map((step, at) => describeSent(step, sent[at], sent[at + 1]));
   await stopProfile(watched.stalls);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   const rows = stallRows(label, watched.longest, watched.stalls);
@@ -110,6 +128,11 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
       name: `${label}: edit to change event`,
       ms: first.roundTripMs,
       note: `editor.edit until the change event: VS Code's round trip through the workbench, busy right after opening the dossier; the same edit 2 s later: ${later.roundTripMs.toFixed(0)} ms`,
+    },
+    {
+      name: `${label}: highlight ranges sent to VS Code`,
+      ms: sent[sent.length - 1].highlightRanges - sent[0].highlightRanges,
+      note: `ranges, not ms: every setDecorations call of all the steps; per step, ${handed.join('; ')}`,
     },
     ...rows,
   ];

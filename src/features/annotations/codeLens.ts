@@ -5,6 +5,7 @@ import { CLIPPING_SELECTOR, toRange } from '../ranges';
 import { annotationsByArticle, type ArticleAnnotations } from './annotationGroups';
 import { describeAnnotation } from './annotationLabels';
 import { AnnotationStore } from './annotationStore';
+import { countSent } from './timings';
 
 /**
  * Above each article title, what the article's annotations say: "2 speakers · 1 stance ·
@@ -51,7 +52,9 @@ async function lensesFor(parses: ClippingParseCache, store: AnnotationStore, doc
     return [];
   }
   const annotations = (await store.annotationsOf(document)).annotations;
-  return annotationsByArticle(parses.get(document).articles, annotations).map((tally) => new ArticleLens(document, tally));
+  const lenses = annotationsByArticle(parses.get(document).articles, annotations).map((tally) => new ArticleLens(document, tally));
+  countSent({ lensRequests: 1, lenses: lenses.length });
+  return lenses;
 }
 
 function commandOf({ document, tally, range }: ArticleLens): vscode.Command {

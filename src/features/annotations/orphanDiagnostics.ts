@@ -4,6 +4,7 @@ import { toRange } from '../ranges';
 import { quotePreview } from './annotationGroups';
 import { AnnotationStore } from './annotationStore';
 import { readTextFile } from './fileIo';
+import { countSent } from './timings';
 
 /** Quotes are cut in messages: the Problems panel shows one line. */
 const QUOTE_PREVIEW_LENGTH = 60;
@@ -17,6 +18,8 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
   const collection = vscode.languages.createDiagnosticCollection('clippings-annotations');
   /** The sidecar each clipping last reported an error on, to clear it when fixed or closed. */
   const reportedSidecars = new Map<string, vscode.Uri>();
+  /** The clippings last given an empty list of orphans: a redraw with none again sends nothing. */
+  const reportedNone = new Set<string>();
 
   const clearSidecar = (document: vscode.TextDocument) => {
     const sidecar = reportedSidecars.get(document.uri.toString());
@@ -30,7 +33,14 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
     if (!annotations) {
       return;
     }
-    collection.set(document.uri, annotations.annotations.filter((annotation) => annotation.anchor.orphaned).map((orphan) => orphanDiagnostic(document, orphan)));
+    const orphans = annotations.annotations.filter((annotation) => annotation.anchor.orphaned);
+    const key = document.uri.toString();
+    if (orphans.length > 0 || !reportedNone.has(key)) {
+      collection.set(document.uri, orphans.map((orphan) => orphanDiagnostic(document, orphan)));
+      countSent({ problemSets: 1, problems: orphans.length });
+      if (orphans.length === 0) reportedNone.add(key);
+      else reportedNone.delete(key);
+    }
     const problem = annotations.problem;
     if (!problem) {
       clearSidecar(document);
@@ -60,6 +70,7 @@ export function registerOrphanDiagnostics(store: AnnotationStore): vscode.Dispos
       // Closing the broken sidecar itself leaves its error: the file is still broken.
       if (AnnotationStore.canAnnotate(document)) {
         collection.delete(document.uri);
+        reportedNone.delete(document.uri.toString());
         clearSidecar(document);
       }
     }),

@@ -31,3 +31,32 @@ export const EDIT_SIDECAR_MEASURES = {
   encode: 'clippings.annotations.edit.encode',
   write: 'clippings.annotations.edit.write',
 } as const;
+
+/**
+ * What the views have handed VS Code so far in this host, as the detail of the only mark of
+ * this name: the benchmark reads it before and after each step. Highlights: setDecorations
+ * calls and the ranges they carried, and the calls left out because VS Code already held those
+ * ranges; lenses: requests answered and lenses returned; problems: orphan lists set and their entries.
+ */
+export const SENT_TO_VSCODE_MARK = 'clippings.annotations.sent';
+
+export interface SentToVsCode {
+  highlightCalls: number;
+  highlightRanges: number;
+  highlightCallsSkipped: number;
+  lensRequests: number;
+  lenses: number;
+  problemSets: number;
+  problems: number;
+}
+
+const sent: SentToVsCode = { highlightCalls: 0, highlightRanges: 0, highlightCallsSkipped: 0, lensRequests: 0, lenses: 0, problemSets: 0, problems: 0 };
+
+/** Adds to the tally of SENT_TO_VSCODE_MARK. */
+export function countSent(counts: Partial<SentToVsCode>): void {
+  for (const [key, value] of Object.entries(counts) as [keyof SentToVsCode, number][]) {
+    sent[key] += value;
+  }
+  performance.clearMarks(SENT_TO_VSCODE_MARK);
+  performance.mark(SENT_TO_VSCODE_MARK, { detail: { ...sent } });
+}
