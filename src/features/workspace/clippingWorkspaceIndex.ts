@@ -14,7 +14,6 @@ import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
 import { StallWatch } from '../../core/index/stallWatch';
 import { TimeSlices, whenQuiet } from '../../core/index/timeSlices';
-import { pauseAndCollect } from '../../core/index/youngGeneration';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
@@ -125,12 +124,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
-  /**
-   * Entries the worker hands over are unpacked one at a time, in slices: its replies arrive
-   * together. Between slices, the young generation is collected once it holds a few megabytes
-   * (youngGeneration.ts): left to V8, each collection of what the index keeps took up to 54 ms.
-   */
-  private readonly unpacking = new TimeSlices(UNPACK_SLICE_MS, () => pauseAndCollect());
+  /** Entries the worker hands over are unpacked one at a time, in slices: its replies arrive together. */
+  private readonly unpacking = new TimeSlices(UNPACK_SLICE_MS);
   /** Strings that repeat across entries (authors, times, targets…) are kept once. */
   private readonly pool = new StringPool();
   private readonly speakers: SpeakerDirectory;
