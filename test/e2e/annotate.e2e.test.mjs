@@ -160,7 +160,9 @@ describe('tagging a speaker in the browser workbench', function () {
     const drawnWhole = await highlights(editors.nth(1));
     assert.ok(drawnWhole.length > 0, 'the new editor shows the highlight');
     assert.deepEqual(await highlights(editors.first()), drawnWhole, 'the edited editor shows it where the new one does');
+    // Back to one editor before the next test reloads the window, which would restore both.
     await page.keyboard.press('Control+W');
+    await editors.nth(1).waitFor({ state: 'detached' });
   });
 
   it('finds the annotation again after the window is reloaded', async () => {
