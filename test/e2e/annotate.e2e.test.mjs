@@ -160,7 +160,6 @@ describe('tagging a speaker in the browser workbench', function () {
     const drawnWhole = await highlights(editors.nth(1));
     assert.ok(drawnWhole.length > 0, 'the new editor shows the highlight');
     assert.deepEqual(await highlights(editors.first()), drawnWhole, 'the edited editor shows it where the new one does');
-    // Back to one editor before the next test reloads the window, which would restore both.
     await page.keyboard.press('Control+W');
     await editors.nth(1).waitFor({ state: 'detached' });
   });
@@ -173,7 +172,9 @@ describe('tagging a speaker in the browser workbench', function () {
     await quickInput().pressSequentially(sampleName);
     await focusedQuickPickRow(sampleName).waitFor();
     await page.keyboard.press('Enter');
-    await page.locator(`.tab.active[data-resource-name="${sampleName}"]`).waitFor();
+    // The window may come back with the editor split as the last test left it (the workbench
+    // saves its layout on its own schedule): the reopened editor is the active group's.
+    await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${sampleName}"]`).waitFor();
     await page.locator('[id="clippings-lab.press-clippings.clippings.annotations"]', { hasText: /^\s*1$/ }).waitFor();
     await page.locator('.monaco-editor .view-overlays [class*="ced-"]').first().waitFor();
   });
