@@ -15,6 +15,20 @@ function since(before: SentToVsCode): SentToVsCode {
   return Object.fromEntries(Object.entries(now).map(([key, value]) => [key, value - before[key as keyof SentToVsCode]])) as unknown as SentToVsCode;
 }
 
+/**
+ * The counts once nothing more is being sent: a redraw still due from earlier steps (a tag, a
+ * pause in typing) would otherwise be counted in the next step, on a slow machine.
+ */
+async function settled(): Promise<SentToVsCode> {
+  let last = JSON.stringify(sentSoFar());
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const now = JSON.stringify(sentSoFar());
+    if (now === last) return sentSoFar();
+    last = now;
+  }
+}
+
 /** Waits for the views' redraw once typing pauses: all six kinds drawn or left out. */
 async function redrawAfterTyping(before: SentToVsCode): Promise<SentToVsCode> {
   return waitFor('the redraw after typing', () => {
@@ -39,7 +53,7 @@ describe('Highlights handed to VS Code', () => {
   it('sends only the kind a tag changed', async () => {
     const clipping = await openSavedClipping();
     await tagKeane(clipping);
-    const before = sentSoFar();
+    const before = await settled();
     await vscode.commands.executeCommand('clippings.tagStance', {
       uri: clipping.uri,
       range: [HARBOUR_LINES.article1 + 4, 4, HARBOUR_LINES.article1 + 4, 14],
@@ -57,7 +71,7 @@ describe('Highlights handed to VS Code', () => {
     const clipping = await openSavedClipping();
     const id = await tagKeane(clipping);
     const [line, start] = quoteRange(clipping.document);
-    let before = sentSoFar();
+    let before = await settled();
     // A line above, a word typed right before the words and one right after them (the highlight does not grow), one inside them.
     await clipping.editor.edit((edit) => edit.insert(new vscode.Position(HARBOUR_LINES.article1 + 1, 0), 'Updated overnight\n'));
     await clipping.editor.edit((edit) => edit.insert(new vscode.Position(line + 1, start), 'Yes. '));
@@ -68,7 +82,7 @@ describe('Highlights handed to VS Code', () => {
     assert.strictEqual(await anchoredWords(clipping, id), 'We will surely reopen the harbour within a month.');
 
     // A replacement across the start of the words: the speakers are sent again, the other kinds not.
-    before = sentSoFar();
+    before = await settled();
     await clipping.editor.edit((edit) => edit.replace(new vscode.Range(line + 1, start + 3, line + 1, start + 5 + 2), 'Well, we'));
     sent = await redrawAfterTyping(before);
     assert.strictEqual(sent.highlightCalls, 1, 'the speakers only');
@@ -79,7 +93,7 @@ describe('Highlights handed to VS Code', () => {
   it('sends everything to a new editor of the clipping, and nothing again to one that has it', async () => {
     const clipping = await openSavedClipping();
     await tagKeane(clipping);
-    let before = sentSoFar();
+    let before = await settled();
     await vscode.commands.executeCommand('workbench.action.splitEditorRight');
     await waitFor('a second editor', () => (vscode.window.visibleTextEditors.filter((editor) => editor.document === clipping.document).length === 2 ? true : undefined));
     const sent = await waitFor('the new editor drawn', () => {
@@ -88,7 +102,7 @@ describe('Highlights handed to VS Code', () => {
     });
     assert.strictEqual(sent.highlightCalls, 6, 'the new editor gets the six kinds, the first none');
     assert.strictEqual(sent.highlightRanges, 1, 'the one tag');
-    before = sentSoFar();
+    before = await settled();
     await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.strictEqual(since(before).highlightCalls, 0, 'focusing another editor sends nothing');
