@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseSidecar, parseValidSidecarInSteps, writeMovedAnnotationsText, type Annotation, type MovedAnnotation, type Sidecar } from '../../core/annotations';
 import type { FileParse } from './guardedYamlFile';
 import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
-import { nextTurn, runInSlices, SLICE_MS } from './slices';
+import { runInSlices } from './slices';
 import { WorkerRequests } from '../workspace/workerRequests';
 
 /**
@@ -41,15 +41,7 @@ export class SidecarParser implements vscode.Disposable {
     if (!reply.ok) {
       return { ok: false, error: reply.error };
     }
-    const annotations: Annotation[] = [];
-    let sliceStart = performance.now();
-    for (const chunk of reply.chunks) {
-      annotations.push(...(JSON.parse(chunk) as Annotation[]));
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await nextTurn();
-        sliceStart = performance.now();
-      }
-    }
+    const annotations = await runInSlices(parsedChunks<Annotation>(reply.chunks));
     return { ok: true, model: { ...reply.header, annotations } };
   };
 
@@ -84,15 +76,25 @@ export class SidecarParser implements vscode.Disposable {
 }
 
 /** `items` as JSON texts of ANNOTATIONS_PER_CHUNK each, the thread given back between slices. */
-async function jsonChunks(items: readonly unknown[]): Promise<string[]> {
+function jsonChunks(items: readonly unknown[]): Promise<string[]> {
+  return runInSlices(chunkSteps(items));
+}
+
+function* chunkSteps(items: readonly unknown[]): Generator<void, string[], void> {
   const chunks: string[] = [];
-  let sliceStart = performance.now();
   for (let from = 0; from < items.length; from += ANNOTATIONS_PER_CHUNK) {
     chunks.push(JSON.stringify(items.slice(from, from + ANNOTATIONS_PER_CHUNK)));
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+    yield;
   }
   return chunks;
+}
+
+/** The items of JSON chunks (the worker's reply), one chunk a step. */
+function* parsedChunks<T>(chunks: readonly string[]): Generator<void, T[], void> {
+  const items: T[] = [];
+  for (const chunk of chunks) {
+    items.push(...(JSON.parse(chunk) as T[]));
+    yield;
+  }
+  return items;
 }
