@@ -13,20 +13,7 @@
  * Without marks, every run of samples without an idle one longer than 50 ms is listed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly startTime: number;
-  readonly endTime: number;
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
+import { readProfile, type Profile } from './cpuProfile';
 
 export interface Marks {
   /** When the extension host process started (its performance.now() zero), in the profile's clock (µs). */
@@ -42,12 +29,7 @@ const GAP_US = 3_000;
 
 function main([file, ours = '/work/main/dist/']: string[]): void {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const times: number[] = [];
-  let t = profile.startTime;
-  for (const delta of profile.timeDeltas) times.push((t += delta));
+  const { byId, parentOf, sampleTimesUs: times } = readProfile(profile);
 
   /** Who ran a sample: ours if any frame of its stack is ours, else its leaf's owner. */
   const owner = (id: number): string => {
@@ -55,7 +37,7 @@ function main([file, ours = '/work/main/dist/']: string[]): void {
     if (!leaf) return 'unknown';
     if (leaf.functionName === '(idle)') return 'idle';
     if (leaf.functionName === '(garbage collector)') return 'GC';
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)?.id) {
       if (byId.get(at)?.callFrame.url.includes(ours)) return 'ours';
     }
     if (leaf.functionName === '(program)') return '(program)';

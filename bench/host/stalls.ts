@@ -5,6 +5,7 @@
 // samples in it ran: ours, VS Code's, another extension's, the garbage collector.
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { readProfile, type Profile, type ProfileNode } from './cpuProfile';
 
 /** One stall: when it began (performance.now()), how long, the thread's CPU time in it, and the step it fell in. */
 export interface Stall {
@@ -72,23 +73,11 @@ export function watchStalls(thresholdMs = 50): StallWatch {
   };
 }
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
 /** How often the profiler samples, ms. */
 const SAMPLE_MS = 0.5;
 /** Past this gap between two samples the thread was not running at all: waiting for a CPU. */
 const DESCHEDULED_MS = 4 * SAMPLE_MS;
 export const WAITING = 'waiting for a CPU';
-
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly startTime: number;
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
 
 /**
  * Whose code a sample ran, from its stack (leaf first): ours when any frame is the extension's
@@ -108,19 +97,15 @@ function ownerOf(stack: readonly ProfileNode[], extensionUrl: string): string {
 
 /** `stalls` given the owners of the profile's samples in them (ms) and their five longest-running functions. */
 function attribute(profile: Profile, stalls: readonly Stall[], extensionUrl: string): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) node.children?.forEach((child) => parent.set(child, node));
+  const { byId, parentOf, sampleTimesUs } = readProfile(profile);
   const stackOf = (id: number): ProfileNode[] => {
     const stack: ProfileNode[] = [];
-    for (let node = byId.get(id); node && node.callFrame.functionName !== '(root)'; node = parent.get(node.id)) stack.push(node);
+    for (let node = byId.get(id); node && node.callFrame.functionName !== '(root)'; node = parentOf.get(node.id)) stack.push(node);
     return stack;
   };
   // Sample times in performance.now() terms: V8's profile clock (µs) is the monotonic clock of process.hrtime.
   const offset = Number(process.hrtime.bigint()) / 1e6 - performance.now();
-  const times: number[] = [];
-  let time = profile.startTime;
-  for (const delta of profile.timeDeltas) times.push((time += delta) / 1000 - offset);
+  const times = sampleTimesUs.map((us) => us / 1000 - offset);
   for (const stall of stalls) {
     const owners: Record<string, number> = {};
     const functions = new Map<string, number>();
