@@ -1,5 +1,6 @@
 import type { Article, Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents, TextPosition } from './model';
 import { partition } from './blocks';
+import { lineAt, type LineTable } from './lines';
 import { collectProblems } from './problems';
 import { matchTocEntries } from './tocMatching';
 import type { ArticleTitles } from './tocMatching';
@@ -17,8 +18,8 @@ export class ParsedDocument implements ClippingDocument {
   constructor(
     readonly length: number,
     readonly lineCount: number,
-    /** Offset of the first character of each line. */
-    private readonly lineStarts: Int32Array,
+    /** The lines of the parsed text: the next version's are made from them (rescanLines). */
+    readonly lines: LineTable,
     readonly header: DossierHeader | undefined,
     readonly toc: TableOfContents | undefined,
     readonly articles: readonly Article[],
@@ -44,14 +45,8 @@ export class ParsedDocument implements ClippingDocument {
 
   positionAt(offset: number): TextPosition {
     const clamped = Math.max(0, Math.min(offset, this.length));
-    let low = 0;
-    let high = this.lineCount - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lineAt(this.lines, clamped);
+    return { line, character: clamped - this.lines.starts[line] };
   }
 
   /** Every field as plain data, the derived ones included: what JSON.stringify and logs see. */

@@ -4,6 +4,7 @@
  * Line breaks are `\n`, `\r\n` and a lone `\r`, as in the editor.
  */
 import { skipSpaces } from './chars';
+import type { TextChange } from './revision';
 import { separatorCharCode } from './separators';
 
 /** A line with text. */
@@ -34,9 +35,11 @@ class LineTableBuilder {
   private shapes: Uint8Array<ArrayBuffer>;
   private count = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
     // Room for lines of 64 characters on average: most texts never need to grow.
-    const capacity = Math.max(64, text.length >> 6);
+    capacity = Math.max(64, text.length >> 6),
+  ) {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.shapes = new Uint8Array(capacity);
@@ -47,6 +50,22 @@ class LineTableBuilder {
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.shapes[this.count++] = shapeOf(this.text, start, end);
+  }
+
+  /** Appends the lines [from, to) of `table`, a table of the same text moved by `shift` characters. */
+  copy(table: LineTable, from: number, to: number, shift: number): void {
+    while (this.count + to - from > this.starts.length) this.grow();
+    const at = this.count;
+    this.shapes.set(table.shapes.subarray(from, to), at);
+    this.starts.set(table.starts.subarray(from, to), at);
+    this.ends.set(table.ends.subarray(from, to), at);
+    if (shift !== 0) {
+      for (let i = at; i < at + to - from; i++) {
+        this.starts[i] += shift;
+        this.ends[i] += shift;
+      }
+    }
+    this.count += to - from;
   }
 
   build(): LineTable {
@@ -109,4 +128,59 @@ function scanMixedLines(text: string): LineTable {
   }
   table.add(start, text.length);
   return table.build();
+}
+
+/**
+ * The line table of `text` made from `earlier`, the table of the text before `change`: the
+ * lines before the change are kept, the lines after it moved, and only the lines the change
+ * touched are scanned. Typing in a dossier of millions of characters so costs a copy of the
+ * tables, not a look at every line.
+ */
+export function rescanLines(text: string, earlier: LineTable, change: TextChange): LineTable {
+  const shift = change.afterEnd - change.beforeEnd;
+  const table = new LineTableBuilder(text, earlier.count + 64);
+  // From the line before the change's: an inserted `\n` may join the `\r` that ended it.
+  const first = Math.max(0, lineAt(earlier, change.start) - 1);
+  table.copy(earlier, 0, first, 0);
+  let older = first;
+  let start = earlier.starts[first];
+  for (;;) {
+    if (start >= change.afterEnd) {
+      // Past the change, the texts are the same: the first line the earlier table also starts here begins the lines it has right.
+      while (older < earlier.count && earlier.starts[older] < start - shift) older++;
+      if (older < earlier.count && earlier.starts[older] === start - shift) {
+        table.copy(earlier, older, earlier.count, shift);
+        break;
+      }
+    }
+    const lineBreak = nextLineBreak(text, start);
+    if (lineBreak < 0) {
+      table.add(start, text.length);
+      break;
+    }
+    table.add(start, lineBreak);
+    start = lineBreak + (text.charCodeAt(lineBreak) === CR && text.charCodeAt(lineBreak + 1) === LF ? 2 : 1);
+  }
+  return table.build();
+}
+
+/** The line holding `offset`: the last one starting at or before it. */
+export function lineAt(table: LineTable, offset: number): number {
+  let low = 0;
+  let high = table.count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (table.starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The first `\n` or `\r` at or after `from`, or -1. */
+function nextLineBreak(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === LF || code === CR) return at;
+  }
+  return -1;
 }

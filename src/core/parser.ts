@@ -11,7 +11,7 @@ import { ParsedArticle } from './article';
 import type { ArticleScanner } from './article';
 import { lineContent, isBreadcrumb, readHeader } from './header';
 import type { LineContent } from './header';
-import { SEPARATOR_LINE, isBlankLine, scanLines } from './lines';
+import { SEPARATOR_LINE, isBlankLine, rescanLines, scanLines } from './lines';
 import type { LineTable } from './lines';
 import { separatorCharCode } from './separators';
 import { isTocHeading, readToc, readTocEntry } from './toc';
@@ -74,12 +74,14 @@ export interface EarlierParse {
 }
 
 /**
- * Parses `text`. Given an earlier parse of the same document, each article the change left
- * alone takes over the head and tail that parse had read (subtitle, dates, outlet, comments,
- * bylines) instead of reading them again: the same model, for the cost of moving them.
+ * Parses `text`. Given an earlier parse of the same document, only the lines the change
+ * touched are scanned again, and each article the change left alone takes over the head and
+ * tail that parse had read (subtitle, dates, outlet, comments, bylines) instead of reading
+ * them again: the same model, for the cost of moving them.
  */
 export function parseClipping(text: string, earlier?: EarlierParse): ClippingDocument {
-  const lines = scanLines(text);
+  const earlierLines = earlier?.model instanceof ParsedDocument ? earlier.model.lines : undefined;
+  const lines = earlier && earlierLines ? rescanLines(text, earlierLines, earlier.change) : scanLines(text);
   const { starts, ends, shapes } = lines;
   const lineCount = lines.count;
   const scanner: ArticleScanner = { text, lines };
@@ -117,7 +119,7 @@ export function parseClipping(text: string, earlier?: EarlierParse): ClippingDoc
   readSegment(segmentStart, lineCount - 1);
 
   if (earlier) adoptEarlierDetails(articles, lineCount, earlier);
-  return new ParsedDocument(text.length, lineCount, starts, header, toc, articles, separators);
+  return new ParsedDocument(text.length, lineCount, lines, header, toc, articles, separators);
 }
 
 function adoptEarlierDetails(articles: readonly ParsedArticle[], lineCount: number, { model, change }: EarlierParse): void {
