@@ -16,15 +16,12 @@ import type { IndexedClipping } from '../../core/workspaceModel';
 import { describeAnnotation, iconOf } from '../annotations/annotationLabels';
 import { quotePreview } from '../annotations/annotationGroups';
 import { polarityLabel, sourceKindLabel } from '../annotations/pickers';
+import { nextTurn, runInSlices, SLICE_MS } from '../annotations/slices';
 import type { ClippingWorkspaceIndex } from './clippingWorkspaceIndex';
 
 export const VIEW_ID = 'clippings.annotations';
 const MODE_KEY = 'clippings.annotations.groupBy';
 const FILTERED_CONTEXT = 'clippings.annotations.filtered';
-/** Work over the whole index is done in slices this long, other events handled in between. */
-const SLICE_MS = 10;
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface GroupNode {
   readonly type: 'group';
@@ -190,7 +187,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
       return this.tally.groups().map((group) => groupNode(group, undefined));
     }
     const clippings = this.index.unorderedClippings();
-    const selected = await selectAnnotations(clippings, matcher, pause, SLICE_MS);
+    const selected = await selectAnnotations(clippings, matcher, nextTurn, SLICE_MS);
     const test: AnnotationTest = (_clipping, annotation) => selected.has(annotation);
     const tally = new GroupTally(mode, test);
     await inSlices(clippings, (clipping) => tally.add(clipping));
@@ -218,20 +215,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
   }
 
   /** A group's annotations: gathered when it is expanded, in one pass over the index, in slices. */
-  private async itemsOf(node: GroupNode): Promise<ItemNode[]> {
-    const clippings = this.index.clippings();
-    const items: ItemNode[] = [];
-    const test = this.test;
-    const mode = this.mode;
-    let sliceStart = performance.now();
-    for (let from = 0; from < clippings.length; from += CLIPPINGS_PER_STEP) {
-      for (const ref of annotationsInGroup(clippings.slice(from, from + CLIPPINGS_PER_STEP), mode, node.path, test)) items.push({ type: 'item', ref, parent: node });
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
-    return items;
+  private itemsOf(node: GroupNode): Promise<ItemNode[]> {
+    return runInSlices(groupItems(node, this.index.clippings(), this.mode, this.test));
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
@@ -289,15 +274,25 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
 /** Clippings gathered from at a time when a group is expanded. */
 const CLIPPINGS_PER_STEP = 100;
 
-/** Calls `visit` on each item, pausing whenever a slice of SLICE_MS is used up. */
-async function inSlices<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
-  let sliceStart = performance.now();
+/** The annotations of `node`'s group among `clippings`, CLIPPINGS_PER_STEP clippings a step. */
+function* groupItems(node: GroupNode, clippings: readonly IndexedClipping[], mode: GroupingMode, test: AnnotationTest | undefined): Generator<void, ItemNode[], void> {
+  const items: ItemNode[] = [];
+  for (let from = 0; from < clippings.length; from += CLIPPINGS_PER_STEP) {
+    for (const ref of annotationsInGroup(clippings.slice(from, from + CLIPPINGS_PER_STEP), mode, node.path, test)) items.push({ type: 'item', ref, parent: node });
+    yield;
+  }
+  return items;
+}
+
+/** Calls `visit` on each item, the thread given back between slices (runInSlices). */
+function inSlices<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
+  return runInSlices(visiting(items, visit));
+}
+
+function* visiting<T>(items: readonly T[], visit: (item: T) => void): Generator<void, void, void> {
   for (const item of items) {
     visit(item);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    yield;
   }
 }
 

@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import { parseSpeakerRegistry, type Speaker } from '../../core/annotations';
 import type { SpeakerLookup } from '../../core/workspaceModel';
 import { readTextFile } from '../annotations/fileIo';
+import { runInSlices } from '../annotations/slices';
 import type { SpeakerRegistryStore } from '../annotations/speakerRegistry';
-
-/** Going over the clippings gives the event loop a turn this often. */
-const SLICE_MS = 10;
 
 /**
  * The speakers of every registry the indexed clippings use, for synchronous lookups. The
@@ -29,17 +27,8 @@ export class SpeakerDirectory {
 
   /** Reads the registries of `clippingUris` not read yet; resolves true when any was. */
   async load(clippingUris: Iterable<string>): Promise<boolean> {
-    const missing = new Set<string>();
-    let sliceStart = performance.now();
-    for (const uri of clippingUris) {
-      const key = this.registryKeyOf(uri);
-      if (!this.byRegistry.has(key)) missing.add(key);
-      // Finding the registry of ten thousand clippings takes tens of milliseconds.
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
+    // Finding the registry of ten thousand clippings takes tens of milliseconds: in slices.
+    const missing = await runInSlices(this.unreadRegistries(clippingUris));
     for (const key of missing) await this.read(key);
     return missing.size > 0;
   }
@@ -56,6 +45,17 @@ export class SpeakerDirectory {
   forgetFolders(): void {
     this.registryOfClipping.clear();
     this.registryOfFolder.clear();
+  }
+
+  /** The registries of `clippingUris` not read yet, one clipping a step. */
+  private *unreadRegistries(clippingUris: Iterable<string>): Generator<void, Set<string>, void> {
+    const missing = new Set<string>();
+    for (const uri of clippingUris) {
+      const key = this.registryKeyOf(uri);
+      if (!this.byRegistry.has(key)) missing.add(key);
+      yield;
+    }
+    return missing;
   }
 
   private async read(key: string): Promise<void> {
