@@ -30,6 +30,7 @@ import {
 } from './lineShapes';
 import type { LineTable } from './lines';
 import { isBlankLine } from './lines';
+import { normalizeTitles, type NormalizedTitles } from './tocMatching';
 
 const MAX_HEADER_REGION_LINES = 4;
 const MAX_CLOSING_LINES = 3;
@@ -74,6 +75,7 @@ export class ParsedArticle implements Article {
   private headPart: Head | undefined;
   private tailPart: Tail | undefined;
   private bodyPart: Body | undefined;
+  private normalizedPart: NormalizedTitles | undefined;
   /** A head and a tail an earlier parse read, taken over when first asked for (see adoptDetails). */
   private earlierHead: Earlier<Head> | undefined;
   private earlierTail: Earlier<Tail> | undefined;
@@ -121,6 +123,11 @@ export class ParsedArticle implements Article {
     return this.body().lines;
   }
 
+  /** The title and subtitle normalized for matching the table of contents (not part of the model: no offsets, nothing to show). */
+  get normalizedTitles(): NormalizedTitles {
+    return (this.normalizedPart ??= normalizeTitles(this.title.text, this.subtitle?.text));
+  }
+
   /**
    * Takes over the head and the tail `older` has read (or had itself taken over): `older` is
    * an article of an earlier version of the text, with the same text `offsets` characters
@@ -128,11 +135,14 @@ export class ParsedArticle implements Article {
    * are the same, moved. What features read of every article (outline, folding, problems) so
    * costs an edit only where it changed the text. They are moved when first asked for, which
    * an outline that keeps its own symbols never does; until then they keep the earlier text
-   * alive. The classified lines, which only some commands read, are read again.
+   * alive. The classified lines, which only some commands read, are read again. The
+   * normalized titles hold no offsets: they are taken over as they are, so matching the
+   * contents again after an edit neither normalizes nor moves what the edit left alone.
    */
   adoptDetails(older: ParsedArticle, offsets: number, lines: number): void {
     this.earlierHead = carriedOver(older.headPart, older.earlierHead, offsets, lines);
     this.earlierTail = carriedOver(older.tailPart, older.earlierTail, offsets, lines);
+    this.normalizedPart = older.normalizedPart;
   }
 
   /** Every field as plain data, details included: what JSON.stringify and logs see. */

@@ -1,9 +1,9 @@
-import type { Article, Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents, TextPosition } from './model';
+import type { Block, ClippingDocument, DossierHeader, ParseProblem, Separator, TableOfContents, TextPosition } from './model';
+import type { ParsedArticle } from './article';
 import { partition } from './blocks';
 import { lineAt, type LineTable } from './lines';
 import { collectProblems } from './problems';
 import { matchTocEntries } from './tocMatching';
-import type { ArticleTitles } from './tocMatching';
 
 /**
  * The parse result. What parsing found directly is stored; what can be derived from it —
@@ -22,7 +22,7 @@ export class ParsedDocument implements ClippingDocument {
     readonly lines: LineTable,
     readonly header: DossierHeader | undefined,
     readonly toc: TableOfContents | undefined,
-    readonly articles: readonly Article[],
+    readonly articles: readonly ParsedArticle[],
     readonly separators: readonly Separator[],
   ) {}
 
@@ -36,7 +36,7 @@ export class ParsedDocument implements ClippingDocument {
   }
 
   get tocMatches(): readonly (number | undefined)[] {
-    return (this.matches ??= this.toc ? matchTocEntries(this.toc.entries.map((entry) => entry.title.text), this.articles.map(titlesOf)) : []);
+    return (this.matches ??= this.toc ? matchTocEntries(this.toc.entries.map((entry) => entry.title.text), this.articles.map((article) => article.normalizedTitles)) : []);
   }
 
   get problems(): readonly ParseProblem[] {
@@ -54,8 +54,4 @@ export class ParsedDocument implements ClippingDocument {
     const { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems } = this;
     return { length, lineCount, header, toc, articles, separators, blocks, tocMatches, problems };
   }
-}
-
-function titlesOf(article: Article): ArticleTitles {
-  return article.subtitle ? { title: article.title.text, subtitle: article.subtitle.text } : { title: article.title.text };
 }

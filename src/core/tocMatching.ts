@@ -15,9 +15,17 @@
  */
 import { normalizeForMatching, stripCliticPrefixes } from './arabic';
 
-export interface ArticleTitles {
+/**
+ * An article's title and subtitle as normalizeForMatching writes them: normalized once per
+ * article (see normalizeTitles), since matching runs again after every edit.
+ */
+export interface NormalizedTitles {
   readonly title: string;
   readonly subtitle?: string;
+}
+
+export function normalizeTitles(title: string, subtitle?: string): NormalizedTitles {
+  return subtitle === undefined ? { title: normalizeForMatching(title) } : { title: normalizeForMatching(title), subtitle: normalizeForMatching(subtitle) };
 }
 
 /** Below this score an entry and an article are not the same piece. */
@@ -57,8 +65,7 @@ class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly keyIds = new Map<string, number>();
 
-  title(text: string): Title {
-    const normalized = normalizeForMatching(text);
+  title(normalized: string): Title {
     const ids: number[] = [];
     for (let from = 0; from < normalized.length; ) {
       const space = normalized.indexOf(' ', from);
@@ -123,13 +130,16 @@ interface Pair {
   readonly score: number;
 }
 
-/** Word id → articles whose titles hold it. */
-function invertedIndex(articles: readonly (readonly Title[])[]): Map<number, number[]> {
+/**
+ * Word id → articles whose titles hold it, for the words of `wanted` (the entries' words: the
+ * only ones candidatesFor looks up). An article's last title holds all its words: the title
+ * alone, or the title joined with the subtitle.
+ */
+function invertedIndex(articles: readonly (readonly Title[])[], wanted: ReadonlySet<number>): Map<number, number[]> {
   const index = new Map<number, number[]>();
   articles.forEach((titles, article) => {
-    const words = new Set<number>();
-    for (const title of titles) for (const word of title.words) words.add(word);
-    for (const word of words) {
+    for (const word of titles[titles.length - 1].words) {
+      if (!wanted.has(word)) continue;
       const postings = index.get(word);
       if (postings) postings.push(article);
       else index.set(word, [article]);
@@ -173,17 +183,17 @@ function keepBest(best: Pair[], pair: Pair): void {
  * For each entry title, the index of the article it names, or undefined. One-to-one: no
  * article is given to two entries.
  */
-export function matchTocEntries(entryTitles: readonly string[], articles: readonly ArticleTitles[]): (number | undefined)[] {
+export function matchTocEntries(entryTitles: readonly string[], articles: readonly NormalizedTitles[]): (number | undefined)[] {
   const vocabulary = new Vocabulary();
+  const entries = entryTitles.map((text) => vocabulary.title(normalizeForMatching(text)));
   const articleTitles = articles.map(({ title, subtitle }) => {
     const titleWords = vocabulary.title(title);
     return subtitle === undefined ? [titleWords] : [titleWords, joined(titleWords, vocabulary.title(subtitle))];
   });
-  const index = invertedIndex(articleTitles);
+  const index = invertedIndex(articleTitles, new Set(entries.flatMap((entry) => entry.words)));
   const seen = new Int32Array(articles.length);
   const pairs: Pair[] = [];
-  entryTitles.forEach((text, entry) => {
-    const title = vocabulary.title(text);
+  entries.forEach((title, entry) => {
     const best: Pair[] = [];
     for (const article of candidatesFor(title, index, seen, entry + 1)) {
       const pairScore = score(title, articleTitles[article]);

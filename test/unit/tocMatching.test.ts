@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { matchTocEntries } from '../../src/core/tocMatching';
+import { matchTocEntries, normalizeTitles } from '../../src/core/tocMatching';
 
-const articles = (...titles: string[]) => titles.map((title) => ({ title }));
+const articles = (...titles: string[]) => titles.map((title) => normalizeTitles(title));
 
 describe('matchTocEntries', () => {
   it('matches equal titles whatever their order', () => {
@@ -16,7 +16,7 @@ describe('matchTocEntries', () => {
 
   it('matches an entry that joins title and subtitle with an ellipsis', () => {
     const entry = 'المزارعون يخشون على أراضيهم من مسار الخط الجديد...والبلديات تطالب بالتعويض';
-    assert.deepEqual(matchTocEntries([entry], [{ title: 'المزارعون يخشون على أراضيهم من مسار الخط الجديد', subtitle: 'والبلديات تطالب بالتعويض' }]), [0]);
+    assert.deepEqual(matchTocEntries([entry], [normalizeTitles('المزارعون يخشون على أراضيهم من مسار الخط الجديد', 'والبلديات تطالب بالتعويض')]), [0]);
     assert.deepEqual(matchTocEntries([entry], articles('المزارعون يخشون على أراضيهم من مسار الخط الجديد')), [0], 'prefix containment alone');
   });
 
@@ -43,7 +43,7 @@ describe('matchTocEntries', () => {
   it('matches thousands of entries to thousands of articles, each to its own', () => {
     const titles = Array.from({ length: 3000 }, (_, i) => `Article number ${i} about topic ${i % 7} in city ${(i * 13) % 101} year ${2000 + (i % 25)}`);
     const shuffled = titles.map((title, i) => ({ title, i })).sort((a, b) => ((a.i * 7919) % 3000) - ((b.i * 7919) % 3000));
-    const matches = matchTocEntries(titles, shuffled.map(({ title }) => ({ title })));
+    const matches = matchTocEntries(titles, shuffled.map(({ title }) => normalizeTitles(title)));
     matches.forEach((match, entry) => assert.equal(match === undefined ? undefined : shuffled[match].i, entry));
   });
 });
