@@ -8,6 +8,8 @@
  * - parseClipping, then everything: every article's details (classified lines, quotes…),
  *   the blocks, the contents matching and the problems;
  * - a plain regex scan for separator lines over the same text, as a floor;
+ * - after a line added near the top: the parse made from the last one, and the contents
+ *   matched again;
  * and the heap the parse result keeps alive. Prints a markdown table and rewrites the `parser`
  * section of bench/RESULTS.md (through bench/results.mjs).
  */
@@ -18,6 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ClippingDocument } from '../src/core/model';
 import { parseClipping } from '../src/core/parser';
+import { changeBetween } from '../src/core/revision';
 import { buildDossier, SEPARATOR_LINE } from './corpus';
 import { writeResultsSection } from './results.mjs';
 import { median } from './median';
@@ -65,17 +68,7 @@ interface Timing {
  */
 function measure(runs: number, work: () => unknown): Timing {
   work();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    work();
-    walls.push(performance.now() - started);
-    const cpu = process.cpuUsage(cpuBefore);
-    cpus.push((cpu.user + cpu.system) / 1000);
-  }
-  return { wallMs: median(walls), bestWallMs: Math.min(...walls), cpuMs: median(cpus) };
+  return summarize(Array.from({ length: runs }, () => sample(work)));
 }
 
 /** Reads what the outline shows beside each article. */
@@ -90,6 +83,51 @@ function readEverything(document: ClippingDocument): number {
   let touched = document.problems.length + document.tocMatches.length + document.blocks.length;
   for (const article of document.articles) touched += article.lines.length + (article.comments ? 1 : 0);
   return touched;
+}
+
+/**
+ * A line added near the top, `runs` times after a warm-up, as someone typing does: each
+ * parse made from the last one (what the editor's parse cache does), then the table of
+ * contents matched again (what the links and the problems ask for after a pause in typing).
+ */
+function afterEdits(text: string, runs: number): { readonly parse: Timing; readonly matching: Timing } {
+  let current = text;
+  let model = parseClipping(current);
+  void model.tocMatches;
+  const times = { parse: [] as Sample[], matching: [] as Sample[] };
+  for (let run = 0; run <= runs; run++) {
+    const at = current.indexOf('\n', 1000 + run * 100) + 1;
+    const next = `${current.slice(0, at)}A line typed near the top.\n${current.slice(at)}`;
+    next.charCodeAt(next.length >> 1); // flattened before the clock starts, as the editor's text is
+    const change = changeBetween(current, next);
+    const parse = sample(() => (model = parseClipping(next, { model, change })));
+    const matching = sample(() => model.tocMatches);
+    if (run > 0) {
+      times.parse.push(parse);
+      times.matching.push(matching);
+    }
+    current = next;
+  }
+  return { parse: summarize(times.parse), matching: summarize(times.matching) };
+}
+
+interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+function sample(work: () => unknown): Sample {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  work();
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+function summarize(samples: readonly Sample[]): Timing {
+  const walls = samples.map((one) => one.wallMs);
+  return { wallMs: median(walls), bestWallMs: Math.min(...walls), cpuMs: median(samples.map((one) => one.cpuMs)) };
 }
 
 function countSeparatorLines(text: string): number {
@@ -120,6 +158,7 @@ interface Row {
   readonly parseOutline: Timing;
   readonly parseAll: Timing;
   readonly regex: Timing;
+  readonly edited: { readonly parse: Timing; readonly matching: Timing };
   readonly heapMb: number;
 }
 
@@ -138,6 +177,7 @@ function benchmark(name: string, text: string, options: Options, gc: () => void)
     parseOutline: measure(options.runs, () => readOutlineFields(parseClipping(text))),
     parseAll: measure(Math.max(3, Math.ceil(options.runs / 2)), () => readEverything(parseClipping(text))),
     regex: measure(options.runs, () => countSeparatorLines(text)),
+    edited: afterEdits(text, options.runs),
     heapMb: retainedHeapMb(text, gc),
   };
 }
@@ -148,8 +188,8 @@ const timing = (value: Timing) => `${format(value.wallMs)} / ${format(value.best
 
 function table(rows: readonly Row[]): string {
   const header = [
-    '| Dossier | Chars | Lines | Articles | parseClipping: wall median / best, CPU | Throughput (best) | + outline fields | + everything | Separator regex: wall median / best | Parse ÷ regex (best) | Retained heap (everything read) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Dossier | Chars | Lines | Articles | parseClipping: wall median / best, CPU | Throughput (best) | + outline fields | + everything | Separator regex: wall median / best | Parse ÷ regex (best) | After a line added: parse from the last | After a line added: contents matched | Retained heap (everything read) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const body = rows.map((row) =>
     [
@@ -163,6 +203,8 @@ function table(rows: readonly Row[]): string {
       timing(row.parseAll),
       `${format(row.regex.wallMs)} / ${format(row.regex.bestWallMs)} ms`,
       `${format(row.parse.bestWallMs / row.regex.bestWallMs, 2)}×`,
+      timing(row.edited.parse),
+      timing(row.edited.matching),
       `${format(row.heapMb)} MB`,
     ].join(' | '),
   );
@@ -206,7 +248,8 @@ async function main(): Promise<void> {
     '',
     'Times read `wall median / best wall, CPU median`. *Outline fields*: each article\'s dates, outlet and comments, as the outline shows them. ' +
       '*Everything*: every article\'s classified lines and quotes too, the blocks, the contents matching and the problems. ' +
-      'Both are read lazily, after parseClipping returns.',
+      'Both are read lazily, after parseClipping returns. ' +
+      '*After a line added*: a line inserted near the top, each parse made from the last one as the editor\'s parse cache does, then the table of contents matched again (links and problems ask for it after a pause in typing).',
     '',
     verdict(rows),
   ].join('\n');
