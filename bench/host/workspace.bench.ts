@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import * as path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
@@ -93,19 +93,45 @@ function watchStalls(): () => Stalls {
   };
 }
 
-/** The longest garbage-collection pause V8 reports while watched, and its kind. */
-function watchGc(): () => { ms: number; kind: number } {
+/** What V8 reports of garbage collection while watched. */
+interface GcPauses {
+  /** The longest pause, and its kind. */
+  readonly ms: number;
+  readonly kind: number;
+  /** How many collections of the young generation, and their pauses in all (ms). */
+  readonly minor: number;
+  readonly minorMs: number;
+  /** The largest the young generation grew (MB, both its halves): a minor collection copies what survives of the half in use. */
+  readonly youngMb: number;
+}
+
+/** Garbage collection while watched: the longest pause, the minor collections, the young generation's size. */
+function watchGc(): () => GcPauses {
   let longest = { ms: 0, kind: 0 };
+  let minor = 0;
+  let minorMs = 0;
+  let young = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.duration > longest.ms) longest = { ms: entry.duration, kind: ((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0 };
+      const kind = ((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0;
+      if (entry.duration > longest.ms) longest = { ms: entry.duration, kind };
+      if (kind === 1) {
+        minor++;
+        minorMs += entry.duration;
+      }
     }
+    young = Math.max(young, getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0);
   });
   observer.observe({ entryTypes: ['gc'] });
   return () => {
     observer.disconnect();
-    return longest;
+    return { ...longest, minor, minorMs, youngMb: young / 1e6 };
   };
+}
+
+/** The GC part of a stall row's note. */
+function gcNote(gc: GcPauses): string {
+  return `longest GC pause ${gc.ms.toFixed(0)} ms (${GC_KINDS[gc.kind] ?? gc.kind}); ${gc.minor} minor collections, ${gc.minorMs.toFixed(0)} ms in all; young generation up to ${gc.youngMb.toFixed(0)} MB (two halves: a minor collection copies what survives of one)`;
 }
 
 const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
@@ -190,7 +216,7 @@ interface Watched {
   readonly activationStall: Stalls;
   readonly wasActive: boolean;
   readonly stalls: () => Stalls;
-  readonly gcPauses: () => { ms: number; kind: number };
+  readonly gcPauses: () => GcPauses;
   /** When the watch began (performance.now()). */
   readonly from: number;
 }
@@ -220,7 +246,7 @@ async function measureCold(watched: Watched, stopProfile: (stalls: Stalls) => Pr
     {
       name: 'longest event-loop stall, cold build',
       ms: Math.max(coldStall.longest, pass.longestStallMs),
-      note: `target ≤ 50 ms; ${wholePass(pass)} ${over(coldStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready${profiled ? ', CPU profiled' : ''}; longest GC pause ${coldGc.ms.toFixed(0)} ms (${GC_KINDS[coldGc.kind] ?? coldGc.kind})`,
+      note: `target ≤ 50 ms; ${wholePass(pass)} ${over(coldStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready${profiled ? ', CPU profiled' : ''}; ${gcNote(coldGc)}`,
     },
     workingRow('cold', pass),
     {
@@ -290,7 +316,7 @@ async function measureWarm(watched: Watched, stopProfile: (stalls: Stalls) => Pr
     {
       name: 'longest event-loop stall, warm build',
       ms: Math.max(warmStall.longest, pass.longestStallMs),
-      note: `target ≤ 50 ms; ${wholePass(pass)} ${over(warmStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready; longest GC pause ${warmGc.ms.toFixed(0)} ms (${GC_KINDS[warmGc.kind] ?? warmGc.kind})`,
+      note: `target ≤ 50 ms; ${wholePass(pass)} ${over(warmStall, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index started until ready; ${gcNote(warmGc)}`,
     },
     workingRow('warm', pass),
     { name: 'extension host memory after the warm build', ms: warm.heap, note: `MB, not ms: heap + external after GC (VS Code's own included), target ≤ 500 MB for the index; process RSS ${warm.rss.toFixed(0)} MB` },
@@ -324,7 +350,7 @@ async function measureIdle(watched: Watched, warm: boolean): Promise<Measurement
     {
       name: `longest event-loop stall, index idle, ${warm ? 'restart' : 'first session'}`,
       ms: Math.max(suite.longest, own.longestStallMs),
-      note: `baseline for the ${warm ? 'warm' : 'cold'} build: ${session}, the index reading nothing; the extension's own watch from the index's creation for ${seconds(own.sinceMs)}: ${own.longestStallMs.toFixed(0)} ms${listed && ` (over 50 ms: ${listed})`}; the suite's watch: ${over(suite, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index's creation; longest GC pause ${gc.ms.toFixed(0)} ms (${GC_KINDS[gc.kind] ?? gc.kind})`,
+      note: `baseline for the ${warm ? 'warm' : 'cold'} build: ${session}, the index reading nothing; the extension's own watch from the index's creation for ${seconds(own.sinceMs)}: ${own.longestStallMs.toFixed(0)} ms${listed && ` (over 50 ms: ${listed})`}; the suite's watch: ${over(suite, createdAt)}; Annotations view open; watched from ${seconds(watched.from - createdAt)} after the index's creation; ${gcNote(gc)}`,
     },
   ];
 }
