@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   applyTextChange,
   createAnchor,
+  insertAnnotationEdit,
   insertAnnotationText,
   parseSidecar,
   parseValidSidecarByLines,
@@ -16,6 +17,7 @@ import {
   removeAnnotationText,
   replaceAnnotationText,
   serializeSidecar,
+  sidecarLayoutInSteps,
   type Anchor,
   type Annotation,
   type Sidecar,
@@ -141,6 +143,15 @@ record('serialize sidecar, 10,000 annotations', time(() => serializeSidecar(side
 
 const newcomer = { ...thousand[0], id: 'a-zzzzzzzzzz', anchor: tenThousand[5000].anchor };
 record('insert one block, 10,000-annotation sidecar', time(() => insertAnnotationText(tenThousandText, newcomer)), 'line scan + splice');
+const scan = sidecarLayoutInSteps(tenThousandText);
+let scanned = scan.next();
+while (!scanned.done) scanned = scan.next();
+const tenThousandLayout = scanned.value;
+record(
+  'insert one block, 10,000-annotation sidecar, layout kept',
+  time(() => insertAnnotationEdit(tenThousandText, tenThousandLayout, newcomer)),
+  'the layout the last edit gave (the extension keeps it per sidecar): no scan; binary search + splice + the layout moved',
+);
 const middleId = tenThousand[5000].id;
 const revised = { ...tenThousand[5000], modified: '2024-06-01T00:00:00.000Z' };
 record('replace one block, 10,000-annotation sidecar', time(() => replaceAnnotationText(tenThousandText, middleId, revised)), 'a block without comments is rendered anew');

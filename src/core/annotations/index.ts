@@ -31,6 +31,10 @@ export {
   serializeSidecar,
   prepareToWriteSidecars,
   insertAnnotationText,
+  insertAnnotationEdit,
+  replaceAnnotationEdit,
+  removeAnnotationEdit,
+  sidecarLayoutInSteps,
   replaceAnnotationText,
   replaceAnnotationTexts,
   writeMovedAnnotationsText,
@@ -39,6 +43,8 @@ export {
   type MovedAnnotation,
   type MovedOffsets,
   type SidecarBlock,
+  type SidecarEdit,
+  type SidecarLayout,
   type SidecarParse,
 } from './sidecar';
 export {

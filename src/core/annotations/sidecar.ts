@@ -7,7 +7,25 @@
  */
 
 import { ID_PATTERN } from './ids';
-import { insertItemText, prepareToRenderItems, removeItemText, renderEntries, renderItem, replaceItemText, replaceItemTexts, rewriteBlock, scanBlockList, type BlockListSpec, type ItemBlock } from './yamlBlocks';
+import {
+  insertItemEdit,
+  insertItemText,
+  prepareToRenderItems,
+  removeItemEdit,
+  removeItemText,
+  renderEntries,
+  renderItem,
+  replaceItemEdit,
+  replaceItemText,
+  replaceItemTexts,
+  rewriteBlock,
+  scanBlockList,
+  scanBlockListInSteps,
+  type BlockLayout,
+  type BlockListEdit,
+  type BlockListSpec,
+  type ItemBlock,
+} from './yamlBlocks';
 import { anchorOf, sourceTagOf, speakerTagOf, stanceTagOf } from '../index/annotationObjects';
 import { readListFile, readListFileByLines, readListFileFast, type Fields, type ListFileShape, type ReadFailure, type ShapeReport } from './yamlShape';
 import {
@@ -79,6 +97,38 @@ export function prepareToWriteSidecars(): void {
 /** Insert an annotation's block at its place in document order; nothing else changes. */
 export function insertAnnotationText(sidecarText: string, annotation: Annotation): string {
   return insertItemText(ANNOTATIONS, sidecarText, annotation);
+}
+
+/** Where the annotations' blocks are in a sidecar's text: what its block edits need to know. */
+export type SidecarLayout = BlockLayout;
+
+/** A block edit of a sidecar: the new text, as a change of the old, and its layout when known without a scan. */
+export type SidecarEdit = BlockListEdit;
+
+/**
+ * The layout of the annotations in `sidecarText` (undefined for a layout only the whole-document
+ * edits handle), a step (`yield`) after each thousand blocks.
+ */
+export function sidecarLayoutInSteps(sidecarText: string): Generator<void, SidecarLayout | undefined, void> {
+  return scanBlockListInSteps(sidecarText, ANNOTATIONS.key);
+}
+
+/**
+ * insertAnnotationText, replaceAnnotationText and removeAnnotationText given the text's layout
+ * (sidecarLayoutInSteps, or the layout the edit that made the text gave): a large sidecar is
+ * not scanned again at every edit. The edit gives the layout of the text it makes, when it
+ * can tell it without a scan, for the next edit.
+ */
+export function insertAnnotationEdit(sidecarText: string, layout: SidecarLayout | undefined, annotation: Annotation): SidecarEdit {
+  return insertItemEdit(ANNOTATIONS, sidecarText, layout, annotation);
+}
+
+export function replaceAnnotationEdit(sidecarText: string, layout: SidecarLayout | undefined, id: string, annotation: Annotation): SidecarEdit {
+  return replaceItemEdit(ANNOTATIONS, sidecarText, layout, id, annotation);
+}
+
+export function removeAnnotationEdit(sidecarText: string, layout: SidecarLayout | undefined, id: string): SidecarEdit {
+  return removeItemEdit(ANNOTATIONS, sidecarText, layout, id);
 }
 
 /**

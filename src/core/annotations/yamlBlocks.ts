@@ -12,6 +12,7 @@
 
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from './yamlLibraries';
+import type { TextChange } from './anchors';
 import { readYamlSubset, type YamlValue } from './yamlSubset';
 
 /** Deterministic output, one line per value: no folding, no block scalars, no multi-line quotes. */
@@ -72,25 +73,52 @@ export function prepareToRenderItems(): void {
   renderItem({ id: 'a-0000000000', anchor: { quote: 'x\n', start: 0, end: 1 }, agencies: ['y'] }, 2);
 }
 
+/**
+ * An edit of a block list's text: the text it makes, that text as `change` of the one it was
+ * made from, and its layout (what scanBlockList finds in it) when the edit tells it without a
+ * scan; undefined when only a scan can.
+ */
+export interface BlockListEdit {
+  readonly text: string;
+  readonly change: TextChange;
+  readonly layout: BlockLayout | undefined;
+}
+
 export function insertItemText<T>(spec: BlockListSpec<T>, text: string, item: T): string {
-  const layout = scanBlockList(text, spec.key);
-  if (!layout) return editWholeDocument(spec, text, item, (list) => insertionIndex(spec, list.items.map(nodeData), item));
+  return insertItemEdit(spec, text, scanBlockList(text, spec.key), item).text;
+}
+
+/**
+ * Inserts the block of `item` at its place. `layout` is scanBlockList of `text`: kept from the
+ * edit that made `text`, a large file is not scanned again at every edit.
+ */
+export function insertItemEdit<T>(spec: BlockListSpec<T>, text: string, layout: BlockLayout | undefined, item: T): BlockListEdit {
+  if (!layout) return wholeEdit(text, editWholeDocument(spec, text, item, (list) => insertionIndex(spec, list.items.map(nodeData), item)));
   const index = insertionIndex(spec, layout.items.map((block) => blockData(text, block, layout)), item);
   const at = index === 0 ? layout.listStart : layout.items[index - 1].end;
   const block = renderItem(spec.toYaml(item), layout.items.length ? layout.itemIndent : 2, layout.lineBreak);
   const separator = at > 0 && text[at - 1] !== '\n' ? layout.lineBreak : '';
   if (layout.emptyFlow) {
     const { start, end } = layout.emptyFlow;
-    return text.slice(0, start) + text.slice(end, at) + separator + block + text.slice(at);
+    return spliced(text, { start, end: at, text: text.slice(end, at) + separator + block }, undefined);
   }
-  return text.slice(0, at) + separator + block + text.slice(at);
+  // A first item sets the list's indent; a separator (no line break at the end of the file) moves the end of the item before.
+  const kept = separator || layout.items.length === 0 ? undefined : { layout, index, removed: 0, block };
+  return spliced(text, { start: at, end: at, text: separator + block }, kept);
 }
 
 export function replaceItemText<T>(spec: BlockListSpec<T>, text: string, id: string, item: T): string {
-  const layout = scanBlockList(text, spec.key);
-  const block = layout?.items.find((candidate) => candidate.id === id);
-  if (!layout || !block) return editWholeDocument(spec, text, item, (list) => indexOfId(list, id), 1);
-  return text.slice(0, block.start) + rewriteBlock(spec, text, block, layout, item) + text.slice(block.end);
+  return replaceItemEdit(spec, text, scanBlockList(text, spec.key), id, item).text;
+}
+
+/** Rewrites the block of item `id` to hold `item`; `layout` as for insertItemEdit. */
+export function replaceItemEdit<T>(spec: BlockListSpec<T>, text: string, layout: BlockLayout | undefined, id: string, item: T): BlockListEdit {
+  const index = layout ? layout.items.findIndex((candidate) => candidate.id === id) : -1;
+  if (!layout || index < 0) return wholeEdit(text, editWholeDocument(spec, text, item, (list) => indexOfId(list, id), 1));
+  const block = layout.items[index];
+  const rewritten = rewriteBlock(spec, text, block, layout, item);
+  // A block with comments is printed by the yaml library, whose comment lines may end it: scanned again.
+  return spliced(text, { start: block.start, end: block.end, text: rewritten }, rewritten.includes('#') ? undefined : { layout, index, removed: 1, block: rewritten });
 }
 
 /**
@@ -131,10 +159,45 @@ export function rewriteBlock<T>(spec: BlockListSpec<T>, text: string, block: Ite
 }
 
 export function removeItemText<T>(spec: BlockListSpec<T>, text: string, id: string): string {
-  const layout = scanBlockList(text, spec.key);
-  const block = layout?.items.find((candidate) => candidate.id === id);
-  if (!layout || !block) return editWholeDocument(spec, text, undefined, (list) => indexOfId(list, id), 1);
-  return text.slice(0, block.start) + text.slice(block.end);
+  return removeItemEdit(spec, text, scanBlockList(text, spec.key), id).text;
+}
+
+/** Removes the block of item `id`; `layout` as for insertItemEdit. */
+export function removeItemEdit<T>(spec: BlockListSpec<T>, text: string, layout: BlockLayout | undefined, id: string): BlockListEdit {
+  const index = layout ? layout.items.findIndex((candidate) => candidate.id === id) : -1;
+  if (!layout || index < 0) return wholeEdit(text, editWholeDocument(spec, text, undefined, (list) => indexOfId(list, id), 1));
+  const block = layout.items[index];
+  // With the last item gone, so is the list's indent: scanned again.
+  return spliced(text, { start: block.start, end: block.end, text: '' }, layout.items.length > 1 ? { layout, index, removed: 1, block: '' } : undefined);
+}
+
+/** The whole text made anew (through the Document): its layout is for a scan to find. */
+function wholeEdit(before: string, after: string): BlockListEdit {
+  return { text: after, change: { start: 0, end: before.length, text: after }, layout: undefined };
+}
+
+/**
+ * `change` made to `text`, with the layout it leaves when `kept` tells how: the `removed` items
+ * of `layout` from `index` on replaced by `block` (none when empty, else rendered here: content
+ * lines only, its id on its first), the items after it moved by the change's length.
+ */
+function spliced(
+  text: string,
+  change: TextChange,
+  kept: { readonly layout: BlockLayout; readonly index: number; readonly removed: number; readonly block: string } | undefined,
+): BlockListEdit {
+  const after = text.slice(0, change.start) + change.text + text.slice(change.end);
+  if (!kept) return { text: after, change, layout: undefined };
+  const { layout, index, removed, block } = kept;
+  const added: ItemBlock[] = [];
+  if (block) {
+    const id = ITEM_ID.exec(block.slice(0, block.indexOf('\n')))?.[2];
+    if (id === undefined) return { text: after, change, layout: undefined };
+    added.push({ start: change.start, end: change.start + block.length, id });
+  }
+  const shift = change.text.length - (change.end - change.start);
+  const moved = layout.items.slice(index + removed).map((item) => ({ start: item.start + shift, end: item.end + shift, id: item.id }));
+  return { text: after, change, layout: { ...layout, items: [...layout.items.slice(0, index), ...added, ...moved] } };
 }
 
 /** Where the item goes: before the first item that does not sort before it. */
@@ -301,6 +364,18 @@ const ITEM_ID = /^ *- +id: *(["']?)([A-Za-z0-9_-]+)\1 *(#.*)?\r?$/;
  * Reading uses it too (yamlShape.ts), so that an item's place is the block an edit rewrites.
  */
 export function scanBlockList(text: string, key: string): BlockLayout | undefined {
+  const steps = scanBlockListInSteps(text, key, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * scanBlockList, pausing (yielding) after every `stepSize` items, so that a caller can let
+ * other work run between steps: a file of 10,000 items takes 15 ms and more to scan.
+ */
+export function* scanBlockListInSteps(text: string, key: string, stepSize = 1000): Generator<void, BlockLayout | undefined, void> {
   const keyLine = new RegExp(`^${key}:[ \\t]*(\\[[ \\t]*\\])?[ \\t]*(#.*)?\\r?$`, 'm').exec(text);
   if (!keyLine) return undefined;
   const lineBreak = text.includes('\r\n') ? '\r\n' : '\n';
@@ -330,6 +405,7 @@ export function scanBlockList(text: string, key: string): BlockLayout | undefine
       if (indent < itemIndent || (indent === itemIndent && !dash)) break;
       if (indent === itemIndent) {
         close();
+        if (items.length > 0 && items.length % stepSize === 0) yield;
         open = { start: position, contentEnd: next };
       } else if (open) {
         open.contentEnd = next;

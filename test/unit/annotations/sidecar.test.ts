@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  insertAnnotationEdit,
   insertAnnotationText,
   parseSidecar,
+  removeAnnotationEdit,
   removeAnnotationText,
+  replaceAnnotationEdit,
   replaceAnnotationText,
   serializeSidecar,
+  sidecarLayoutInSteps,
+  type SidecarLayout,
 } from '../../../src/core/annotations/sidecar';
 import { compareAnnotations, type Annotation, type Sidecar } from '../../../src/core/annotations/types';
 import { annotationArbitrary, annotationsArbitrary } from './arbitraries';
@@ -268,6 +273,77 @@ describe('annotations/sidecar', () => {
       const text = serializeSidecar(sidecarOf([KERRY]));
       assert.throws(() => removeAnnotationText(text, 'a-missing000'));
       assert.throws(() => replaceAnnotationText(text, 'a-missing000', KERRY));
+    });
+
+    it('block edits given a kept layout make the same text, and the layout a scan of it finds', () => {
+      const layoutOf = (text: string): SidecarLayout | undefined => {
+        const steps = sidecarLayoutInSteps(text);
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return step.value;
+        }
+      };
+      const operation = fc.oneof(
+        fc.record({ kind: fc.constant('insert' as const), annotation: annotationArbitrary(fc.integer({ min: 2 ** 40, max: 2 ** 45 })) }),
+        fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), annotation: annotationArbitrary() }),
+        fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+      );
+      const layouts = fc.constantFrom(
+        (text: string) => text,
+        (text: string) => text.replace(/\n/g, '\r\n'),
+        (text: string) => text.replace(/^ {2}/gm, ''),
+        (text: string) => text.replace(/^ {2}- id:/gm, '  # a note\n  - id:').replace(/^ {6}quote:/gm, '      # checked\n      quote:'),
+      );
+      let kept = 0;
+      fc.assert(
+        fc.property(annotationsArbitrary, layouts, fc.array(operation, { maxLength: 10 }), (initial, relayout, operations) => {
+          let text = relayout(serializeSidecar(sidecarOf(initial)));
+          let layout = layoutOf(text);
+          let ids = initial.map((annotation) => annotation.id);
+          for (const op of operations) {
+            const id = ids.length ? ids[('pick' in op ? op.pick : 0) % ids.length] : undefined;
+            if (op.kind === 'insert' && ids.includes(op.annotation.id)) continue;
+            if (op.kind !== 'insert' && id === undefined) continue;
+            const [edit, expected] =
+              op.kind === 'insert'
+                ? [insertAnnotationEdit(text, layout, op.annotation), insertAnnotationText(text, op.annotation)]
+                : op.kind === 'remove'
+                  ? [removeAnnotationEdit(text, layout, id!), removeAnnotationText(text, id!)]
+                  : [replaceAnnotationEdit(text, layout, id!, { ...op.annotation, id: id! }), replaceAnnotationText(text, id!, { ...op.annotation, id: id! })];
+            assert.equal(edit.text, expected);
+            assert.equal(text.slice(0, edit.change.start) + edit.change.text + text.slice(edit.change.end), edit.text, 'the change makes the text');
+            if (edit.layout) {
+              kept++;
+              assert.deepEqual(edit.layout, layoutOf(edit.text), 'the kept layout is the one a scan finds');
+            }
+            text = edit.text;
+            layout = edit.layout ?? layoutOf(text);
+            if (op.kind === 'insert') ids = [...ids, op.annotation.id];
+            if (op.kind === 'remove') ids = ids.filter((other) => other !== id);
+          }
+        }),
+        { numRuns: 200 },
+      );
+      assert.ok(kept > 200, `${kept} edits kept their layout`);
+    });
+
+    it('keeps the layout through the edits of a tag, a correction and a removal', () => {
+      const text = serializeSidecar(sidecarOf([SOURCE, LAVROV]));
+      const steps = sidecarLayoutInSteps(text);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      const inserted = insertAnnotationEdit(text, step.value, KERRY);
+      const replaced = replaceAnnotationEdit(inserted.text, inserted.layout, KERRY.id, { ...KERRY, kind: 'reported' });
+      const removed = removeAnnotationEdit(replaced.text, replaced.layout, SOURCE.id);
+      assert.deepEqual(
+        [inserted, replaced, removed].map((edit) => edit.layout?.items.map((item) => item.id)),
+        [
+          [SOURCE.id, KERRY.id, LAVROV.id],
+          [SOURCE.id, KERRY.id, LAVROV.id],
+          [KERRY.id, LAVROV.id],
+        ],
+      );
+      assert.deepEqual(parsed(removed.text), [{ ...KERRY, kind: 'reported' }, LAVROV]);
     });
 
     it('any sequence of edits leaves a file that reads as the expected annotations, comments intact', () => {
