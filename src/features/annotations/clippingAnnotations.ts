@@ -4,18 +4,21 @@ import {
   clippingPathForSidecar,
   compareAnnotations,
   fileNameOf,
-  insertAnnotationText,
+  insertAnnotationEdit,
   reanchorAllInSteps,
-  removeAnnotationText,
-  replaceAnnotationText,
+  removeAnnotationEdit,
+  replaceAnnotationEdit,
   replaceAnnotationTexts,
   serializeSidecar,
+  sidecarLayoutInSteps,
   writeMovedAnnotationsText,
   SIDECAR_VERSION,
   type Annotation,
   type ArticleSpan,
   type MovedAnnotation,
   type Sidecar,
+  type SidecarEdit,
+  type SidecarLayout,
   type TextChange,
   type TextProblem,
 } from '../../core/annotations';
@@ -32,8 +35,8 @@ export interface ClippingText {
   readonly articles: () => readonly ArticleSpan[];
 }
 
-/** writeMovedAnnotationsText, possibly in a worker thread for a large sidecar. */
-export type WriteMoved = (text: string, moved: readonly MovedAnnotation[]) => Promise<string>;
+/** writeMovedAnnotationsText, possibly in a worker thread for a large sidecar; `bytes`, when given, are the UTF-8 of `text`. */
+export type WriteMoved = (text: string, moved: readonly MovedAnnotation[], bytes?: Uint8Array) => Promise<string>;
 
 type Change = { readonly kind: 'add'; readonly annotation: Annotation } | { readonly kind: 'remove'; readonly id: string } | { readonly kind: 'replace'; readonly annotation: Annotation };
 
@@ -53,6 +56,13 @@ export class ClippingAnnotations implements vscode.Disposable {
   private readonly moved = new Set<string>();
   /** Each annotation as its block in the sidecar has it: to tell an anchor that only moved. */
   private persisted = new Map<string, Annotation>();
+  /**
+   * Where the blocks are in the sidecar's text: given by the last tag, edit or removal for the
+   * text it wrote, or found (in slices) in a large sidecar just read, so that a tag places its
+   * block without scanning ten thousand blocks. It is for that text only: any other (changed on
+   * disk, or written otherwise) is scanned when edited.
+   */
+  private layout: { readonly text: string; readonly layout: Promise<SidecarLayout | undefined> } | undefined;
   /** Settles when what the sidecar was last read to hold is in place (adoptions run one at a time). */
   private adopting: Promise<void> = Promise.resolve();
   /** The last adoption itself, which rejects when it failed. */
@@ -158,13 +168,13 @@ export class ClippingAnnotations implements vscode.Disposable {
     this.moved.clear();
     let persisted = true;
     try {
-      await this.file.edit(async (text, changedOnDisk) => {
+      await this.file.edit(async (text, changedOnDisk, bytes) => {
         if (text === undefined || changedOnDisk) {
           // Their file is read as it is now once written: the blocks are rewritten whole.
           persisted = false;
           return replaceAnnotationTexts(text ?? this.newSidecarText([]), moved);
         }
-        return this.writeMoved(text, await runInSlices(movedAnnotations(moved, this.persisted)));
+        return this.writeMoved(text, await runInSlices(movedAnnotations(moved, this.persisted)), bytes);
       });
     } catch (error) {
       // Not written: they are still to be written at the next save.
@@ -196,10 +206,13 @@ export class ClippingAnnotations implements vscode.Disposable {
     let persisted = true;
     try {
       await nextTurn();
-      await this.file.edit((text, changedOnDisk) => {
+      await this.file.edit(async (text, changedOnDisk) => {
         // After someone else's change, the file is read as a whole once written.
         persisted = !changedOnDisk;
-        return text === undefined ? this.newSidecarText(after) : applyChangeToText(text, change);
+        if (text === undefined) return this.newSidecarText(after);
+        const edit = applyChangeToText(text, await this.layoutOf(text), change);
+        this.layout = edit.layout && { text: edit.text, layout: Promise.resolve(edit.layout) };
+        return edit;
       });
     } catch (error) {
       this.list = before;
@@ -238,6 +251,14 @@ export class ClippingAnnotations implements vscode.Disposable {
         return change.kind === 'remove' ? { kind: 'add', annotation: previous } : { kind: 'replace', annotation: previous };
       }
     }
+  }
+
+  /** The layout of `text`, the sidecar's: the one kept for it, else found in slices (and kept). */
+  private layoutOf(text: string): Promise<SidecarLayout | undefined> {
+    if (this.layout?.text !== text) {
+      this.layout = { text, layout: runInSlices(sidecarLayoutInSteps(text)) };
+    }
+    return this.layout.layout;
   }
 
   private newSidecarText(annotations: readonly Annotation[]): string {
@@ -294,6 +315,10 @@ export class ClippingAnnotations implements vscode.Disposable {
     this.moved.clear();
     moved.forEach((id) => this.moved.add(id));
     this.changed.fire();
+    // The layout of a large sidecar found while the person reads, from the next turn on (this one
+    // redrew the views): their first tag does not wait for it.
+    const text = this.file.text;
+    if (list.length > LARGE_LIST && text !== undefined) void nextTurn().then(() => this.layoutOf(text));
   }
 }
 
@@ -355,13 +380,13 @@ function applyChange(list: readonly Annotation[], change: Change): Annotation[] 
   }
 }
 
-function applyChangeToText(text: string, change: Change): string {
+function applyChangeToText(text: string, layout: SidecarLayout | undefined, change: Change): SidecarEdit {
   switch (change.kind) {
     case 'add':
-      return insertAnnotationText(text, change.annotation);
+      return insertAnnotationEdit(text, layout, change.annotation);
     case 'remove':
-      return removeAnnotationText(text, change.id);
+      return removeAnnotationEdit(text, layout, change.id);
     case 'replace':
-      return replaceAnnotationText(text, change.annotation.id, change.annotation);
+      return replaceAnnotationEdit(text, layout, change.annotation.id, change.annotation);
   }
 }

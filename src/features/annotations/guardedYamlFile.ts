@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
-import type { TextProblem } from '../../core/annotations';
+import type { TextChange, TextProblem } from '../../core/annotations';
 import { readFileBytes, sameBytes, SerialQueue, writeFileAtomically, type LargeFileWriter } from './fileIo';
 import { nextTurn } from './slices';
-import { CODING_SLICE, decodeTextInSlices, encodeTextInSlices } from './textCoding';
+import { CODING_SLICE, decodeTextInSlices, encodeEditedText, encodesExactly } from './textCoding';
 import { recordDuration } from './timings';
 
 export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly ok: false; readonly error: TextProblem };
+
+/**
+ * What an edit makes of a file's text: the new text, or the new text with the change of the
+ * current text that makes it, so that only the change is encoded (a block of a large file).
+ */
+export type EditedText = string | { readonly text: string; readonly change: TextChange };
 
 /** Raised instead of writing a file that does not parse: the person must fix it first. */
 export class BrokenFileError extends Error {
@@ -28,9 +34,13 @@ export class BrokenFileError extends Error {
  * - Edits are text transforms (a block spliced in or out), so a large file is not reprinted.
  */
 export class GuardedYamlFile<M> implements vscode.Disposable {
-  /** What the file held when last read or written; its bytes too, to tell a large file unchanged without decoding it. */
-  private known: { readonly bytes: Uint8Array | undefined; readonly text: string | undefined; readonly parse: FileParse<M> | undefined } = {
+  /**
+   * What the file held when last read or written; its bytes too, to tell a large file unchanged
+   * without decoding it, and whether they are exactly the UTF-8 of the text (to encode only an edit's change).
+   */
+  private known: { readonly bytes: Uint8Array | undefined; readonly exact: boolean; readonly text: string | undefined; readonly parse: FileParse<M> | undefined } = {
     bytes: undefined,
+    exact: false,
     text: undefined,
     parse: undefined,
   };
@@ -44,7 +54,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   constructor(
     readonly uri: vscode.Uri,
-    private readonly parse: (text: string) => Promise<FileParse<M>>,
+    /** Reads the file's text; `bytes`, when given, are the file's, whose decoding the text is. */
+    private readonly parse: (text: string, bytes?: Uint8Array) => Promise<FileParse<M>>,
     private readonly options: {
       /** Names under which to record the last read's and parse's durations (timings.ts). */
       readonly measures?: { readonly read: string; readonly parse: string };
@@ -57,6 +68,11 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   get exists(): boolean {
     return this.known.text !== undefined;
+  }
+
+  /** The text the file held when last read or written here. */
+  get text(): string | undefined {
+    return this.known.text;
   }
 
   get problem(): TextProblem | undefined {
@@ -79,9 +95,9 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
    * writes the result atomically. `changedOnDisk` tells the transform that the text is not the
    * one last read or written here: someone else changed the file, and what it says was just
    * read (and is announced once written). Rejects with BrokenFileError, writing nothing, when
-   * the file does not parse.
+   * the file does not parse. `bytes`, when given, are the file's, the UTF-8 of `text`.
    */
-  edit(transform: (text: string | undefined, changedOnDisk: boolean) => string | Promise<string>): Promise<void> {
+  edit(transform: (text: string | undefined, changedOnDisk: boolean, bytes: Uint8Array | undefined) => EditedText | Promise<EditedText>): Promise<void> {
     return this.queue.run(async () => {
       const measures = this.options.editMeasures;
       let stepStart = performance.now();
@@ -100,14 +116,16 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         }
         throw new BrokenFileError(this.uri, problem);
       }
-      const text = await transform(this.known.text, changedOnDisk);
+      const edited = await transform(this.known.text, changedOnDisk, this.known.exact ? this.known.bytes : undefined);
       step(measures?.transform);
-      const bytes = await encodeTextInSlices(text);
+      const text = typeof edited === 'string' ? edited : edited.text;
+      const { bytes: knownBytes, exact, text: knownText } = this.known;
+      const bytes = await encodeEditedText(text, typeof edited !== 'string' && exact && knownBytes && knownText !== undefined ? { text: knownText, bytes: knownBytes, change: edited.change } : undefined);
       step(measures?.encode);
       await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
       step(measures?.write);
       // After someone else's change, the result holds their work and ours: read it as a whole.
-      this.known = { bytes, text, parse: changedOnDisk ? await this.parse(text) : this.known.parse };
+      this.known = { bytes, exact: true, text, parse: changedOnDisk ? await this.parse(text, bytes) : this.known.parse };
       if (changedOnDisk) {
         this.reloaded.fire(this.known.parse);
       }
@@ -133,13 +151,14 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
       return false;
     }
     const text = bytes && (await decodeTextInSlices(bytes));
+    const exact = bytes !== undefined && text !== undefined && encodesExactly(bytes, text);
     if (text === this.known.text) {
-      this.known = { ...this.known, bytes };
+      this.known = { ...this.known, bytes, exact };
       return false;
     }
     const parseStart = performance.now();
     if (this.options.measures) recordDuration(this.options.measures.read, readStart);
-    this.known = { bytes, text, parse: text === undefined ? undefined : await this.parse(text) };
+    this.known = { bytes, exact, text, parse: text === undefined ? undefined : await this.parse(text, bytes) };
     if (this.options.measures) recordDuration(this.options.measures.parse, parseStart);
     return true;
   }

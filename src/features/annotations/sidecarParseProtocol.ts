@@ -9,12 +9,18 @@ import type { ReadFailure, Sidecar } from '../../core/annotations';
 export const ANNOTATIONS_PER_CHUNK = 250;
 
 export type SidecarWorkerRequest =
+  /**
+   * parseSidecar of `text`, or of the UTF-8 `bytes` decoded: a large text sent as its bytes is
+   * copied as they are, several times faster than the string (which may need joining first).
+   */
   | { readonly kind: 'parse'; readonly text: string }
+  | { readonly kind: 'parse'; readonly bytes: Uint8Array }
   /**
    * writeMovedOffsetsText: its MovedAnnotation list, and its MovedOffsets list (anchors that
    * only moved, by id and offsets alone), as JSON texts of ANNOTATIONS_PER_CHUNK each.
    */
   | { readonly kind: 'writeMoved'; readonly text: string; readonly moved: readonly string[]; readonly offsets: readonly string[] }
+  | { readonly kind: 'writeMoved'; readonly bytes: Uint8Array; readonly moved: readonly string[]; readonly offsets: readonly string[] }
   /** writeLocalFileAtomically (localFiles.ts), on the worker's thread. */
   | { readonly kind: 'write'; readonly path: string; readonly bytes: Uint8Array };
 

@@ -3,6 +3,7 @@
 import { parseSidecar, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../core/annotations';
 import { serveRequests } from '../workspace/workerService';
 import { writeLocalFileAtomically } from './localFiles';
+import { decodeText } from './textCoding';
 import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
 
 // Annotations travel as JSON texts of a few hundred each: JSON.parse on the main thread is
@@ -11,11 +12,11 @@ import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerRes
 serveRequests((request: SidecarWorkerRequest): SidecarWorkerResponse => {
   switch (request.kind) {
     case 'parse':
-      return parse(request.text);
+      return parse('text' in request ? request.text : decodeText(request.bytes));
     case 'writeMoved':
       return (
         writeMovedOffsetsText(
-          request.text,
+          'text' in request ? request.text : decodeText(request.bytes),
           request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]),
           request.offsets.flatMap((chunk) => JSON.parse(chunk) as MovedOffsets[]),
         ) ?? null

@@ -28,7 +28,8 @@ export class SidecarParser implements vscode.Disposable {
     this.worker = new WorkerRequests(path.join(extensionPath, 'dist', 'sidecarParseWorker.js'));
   }
 
-  readonly parse = async (text: string): Promise<FileParse<Sidecar>> => {
+  /** `bytes`, when given, are the UTF-8 the text was decoded from: sent to the worker rather than the text. */
+  readonly parse = async (text: string, bytes?: Uint8Array): Promise<FileParse<Sidecar>> => {
     // Read at once, a thousand annotations kept the thread 50 to 80 ms (bench/host); in slices of
     // READ_SLICE_MS the thread is given back a few times, not at every SLICE_MS: as a clipping
     // opens, VS Code has much queued, and each turn waits for it.
@@ -37,7 +38,7 @@ export class SidecarParser implements vscode.Disposable {
     if (result) {
       return result.ok ? { ok: true, model: result.sidecar } : { ok: false, error: result.error };
     }
-    const reply = (await this.worker.request({ kind: 'parse', text })) as WorkerSidecarParse;
+    const reply = (await this.worker.request(bytes ? { kind: 'parse', bytes } : { kind: 'parse', text })) as WorkerSidecarParse;
     if (!reply.ok) {
       return { ok: false, error: reply.error };
     }
@@ -50,16 +51,18 @@ export class SidecarParser implements vscode.Disposable {
    * top of a clipping with 10,000 annotations, every block has an anchor to move. Anchors that
    * only moved travel as their ids and offsets: the whole annotations made a message of some
    * 10 MB, 50 ms and more of the host's thread to send. When the offsets alone do not do (a
-   * block in a layout of its own), the whole annotations are sent.
+   * block in a layout of its own), the whole annotations are sent. So is the text, as its
+   * `bytes` when given (the UTF-8 of `text`): a few milliseconds to copy, the string many more.
    */
-  readonly writeMoved = async (text: string, moved: readonly MovedAnnotation[]): Promise<string> => {
+  readonly writeMoved = async (text: string, moved: readonly MovedAnnotation[], bytes?: Uint8Array): Promise<string> => {
     if (text.length <= INLINE_QUICK_LIMIT) {
       return writeMovedAnnotationsText(text, moved);
     }
     const whole = moved.filter((entry) => !entry.recorded);
     const offsets = moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }] : []));
-    const written = await this.worker.request({ kind: 'writeMoved', text, moved: await jsonChunks(whole), offsets: await jsonChunks(offsets) });
-    return (written as string | null) ?? ((await this.worker.request({ kind: 'writeMoved', text, moved: await jsonChunks(moved), offsets: [] })) as string);
+    const sidecar = bytes ? { bytes } : { text };
+    const written = await this.worker.request({ kind: 'writeMoved', ...sidecar, moved: await jsonChunks(whole), offsets: await jsonChunks(offsets) });
+    return (written as string | null) ?? ((await this.worker.request({ kind: 'writeMoved', ...sidecar, moved: await jsonChunks(moved), offsets: [] })) as string);
   };
 
   /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CODING_SLICE, decodeTextInSlices, encodeTextInSlices } from '../../../src/features/annotations/textCoding';
+import { CODING_SLICE, decodeText, decodeTextInSlices, encodeEditedText, encodesExactly, encodeTextInSlices } from '../../../src/features/annotations/textCoding';
 
 /** Text of a few slices with Arabic, emoji (surrogate pairs) and a lone surrogate near each slice edge. */
 function largeText(): string {
@@ -36,5 +36,31 @@ describe('Text coding in slices', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('encodes an edited text from the bytes of the text before it and the change alone, to the bytes Buffer.from gives', async () => {
+    const unit = fc.constantFrom('a', 'ك', '😀', '\n', '\ud83d', '\ude00', 'é');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit, maxLength: 40 }), fc.string({ unit, maxLength: 12 }), fc.nat(), fc.nat(), fc.boolean(), async (piece, inserted, from, length, large) => {
+        const before = large ? piece + 'x'.repeat(CODING_SLICE) + piece : piece;
+        const start = from % (before.length + 1);
+        const change = { start, end: Math.min(before.length, start + (length % 8)), text: inserted };
+        const after = before.slice(0, change.start) + change.text + before.slice(change.end);
+        const bytes = await encodeEditedText(after, { text: before, bytes: Buffer.from(before, 'utf8'), change });
+        assert.ok(bytes.equals(Buffer.from(after, 'utf8')));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tells bytes that are exactly the UTF-8 of their decoding from those that lost a byte order mark or malformed bytes', () => {
+    const text = 'قال كيري 😀\n';
+    const bytes = Buffer.from(text, 'utf8');
+    assert.equal(encodesExactly(bytes, decodeText(bytes)), true);
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    assert.equal(decodeText(marked), text);
+    assert.equal(encodesExactly(marked, decodeText(marked)), false);
+    const malformed = Buffer.concat([bytes, Buffer.from([0xc3])]);
+    assert.equal(encodesExactly(malformed, decodeText(malformed)), false);
   });
 });
