@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serializeSidecar, SIDECAR_VERSION, type Annotation } from '../../src/core/annotations';
-import { highlightSpans } from '../../src/features/annotations/annotationGroups';
+import { highlightParts } from '../../src/features/annotations/annotationGroups';
 import { hoverMarkdown, openSavedClipping, QUOTE, QUOTE_LINE, quoteRange, sidecarAnnotations, tagKeane, type SavedClipping } from './annotationFixtures';
 import { activateExtension, closeAllEditors, HARBOUR_DOSSIER, HARBOUR_LINES, waitFor } from './helpers';
 
@@ -149,14 +149,14 @@ describe('Annotation highlights', () => {
   it('group spans by colour, stances by polarity, and leave orphans out', () => {
     const anchor = (start: number, orphaned = false) => ({ quote: 'x', prefix: '', suffix: '', start, end: start + 1, ...(orphaned && { orphaned }) });
     const base = { author: 'tester', created: '2024-03-12T10:00:00.000Z', modified: '2024-03-12T10:00:00.000Z' };
-    const spans = highlightSpans([
+    const spans = highlightParts([
       speakerTag('a-speaker001', anchor(0)),
       speakerTag('a-orphaned01', anchor(5, true)),
       { ...base, id: 'a-against001', type: 'stance', holder: 'h', target: 't', polarity: 'against', anchor: anchor(10) },
       { ...base, id: 'a-favor00001', type: 'stance', holder: 'h', target: 't', polarity: 'favor', anchor: anchor(20) },
       { ...base, id: 'a-source0001', type: 'source', scope: 'article', kind: 'newspaper', anchor: anchor(30) },
     ]);
-    assert.deepStrictEqual(Object.fromEntries([...spans].map(([kind, found]) => [kind, found.map((span) => span.start)])), {
+    assert.deepStrictEqual(Object.fromEntries([...spans].map(([kind, [found]]) => [kind, found.map((span) => span.start)])), {
       speaker: [0],
       'stance-favor': [20],
       'stance-against': [10],

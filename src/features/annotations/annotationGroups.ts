@@ -14,18 +14,39 @@ export function highlightKindOf(annotation: Annotation): HighlightKind {
   return annotation.type === 'stance' ? `stance-${annotation.polarity}` : annotation.type;
 }
 
+/** From this many highlights of a kind on, they are sent to VS Code in HIGHLIGHT_PARTS parts. */
+export const PARTED_FROM = 2_000;
+export const HIGHLIGHT_PARTS = 16;
+
 /**
- * The spans to highlight, per kind, in one pass. Orphans are left out: their offsets are only
- * where the words used to be.
+ * The spans to highlight, per kind, in parts: one part, or HIGHLIGHT_PARTS parts by annotation
+ * id for a kind with PARTED_FROM spans or more, so that a tag, an edit or a removal changes one
+ * part (VS Code takes a kind's highlights whole: ten thousand again for each tag, else). Each
+ * part in document order. Orphans are left out: their offsets are only where the words used to be.
  */
-export function highlightSpans(annotations: readonly Annotation[]): ReadonlyMap<HighlightKind, readonly TextSpan[]> {
-  const spans = new Map<HighlightKind, TextSpan[]>(HIGHLIGHT_KINDS.map((kind) => [kind, []]));
+export function highlightParts(annotations: readonly Annotation[]): ReadonlyMap<HighlightKind, readonly (readonly TextSpan[])[]> {
+  const byKind = new Map<HighlightKind, Annotation[]>(HIGHLIGHT_KINDS.map((kind) => [kind, []]));
   for (const annotation of annotations) {
     if (!annotation.anchor.orphaned) {
-      spans.get(highlightKindOf(annotation))?.push({ start: annotation.anchor.start, end: annotation.anchor.end });
+      byKind.get(highlightKindOf(annotation))?.push(annotation);
     }
   }
-  return spans;
+  const spanOf = ({ anchor }: Annotation): TextSpan => ({ start: anchor.start, end: anchor.end });
+  return new Map(
+    [...byKind].map(([kind, list]) => {
+      if (list.length < PARTED_FROM) return [kind, [list.map(spanOf)]];
+      const parts = Array.from({ length: HIGHLIGHT_PARTS }, (): TextSpan[] => []);
+      list.forEach((annotation) => parts[partOf(annotation.id)].push(spanOf(annotation)));
+      return [kind, parts];
+    }),
+  );
+}
+
+/** The part of an annotation's highlight: a hash of its id, the same whatever else the list holds. */
+function partOf(id: string): number {
+  let hash = 0;
+  for (let at = 0; at < id.length; at++) hash = (Math.imul(hash, 31) + id.charCodeAt(at)) | 0;
+  return (hash >>> 0) % HIGHLIGHT_PARTS;
 }
 
 /** The anchored (not orphaned) annotations whose words include the character at `offset`. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation, TextChange } from '../../core/annotations';
 import type { TextSpan } from '../../core/model';
 import { toRange } from '../ranges';
-import { HIGHLIGHT_KINDS, highlightSpans, LinePositions, type HighlightKind } from './annotationGroups';
+import { HIGHLIGHT_KINDS, highlightParts, LinePositions, type HighlightKind } from './annotationGroups';
 import { AnnotationStore } from './annotationStore';
 import { countSent } from './timings';
 
@@ -15,13 +15,13 @@ const BACKGROUND_COLORS: Record<HighlightKind, string> = {
   source: 'clippings.sourceBackground',
 };
 
-/** One kind's highlights: the spans, and their ranges once they are first sent. */
-interface KindHighlights {
+/** One part of a kind's highlights (highlightParts): the spans, and their ranges once they are first sent. */
+interface PartHighlights {
   readonly spans: readonly TextSpan[];
   ranges?: vscode.Range[];
 }
 
-type Highlights = ReadonlyMap<HighlightKind, KindHighlights>;
+type Highlights = ReadonlyMap<HighlightKind, readonly PartHighlights[]>;
 
 /**
  * The edits of a document, in order, from some point on: each drawing starts a new link, and
@@ -33,7 +33,7 @@ interface EditLog {
   next?: EditLog;
 }
 
-/** What an editor was last sent for one kind, and the edits of its document since. */
+/** What an editor was last sent for one part of a kind, and the edits of its document since. */
 interface Sent {
   readonly spans: readonly TextSpan[];
   readonly since: EditLog;
@@ -43,22 +43,39 @@ interface Sent {
 const MAX_FOLLOWED_CHANGES = 64;
 
 /**
- * Colours the annotated words of every visible clipping, one decoration type per kind (six in
- * all, whatever the number of annotations), with marks in the overview ruler.
+ * At most this many ranges (one part at least) are sent to an editor in one turn of the host's
+ * thread; the parts left go in the next turns. Drawing ten thousand highlights at once (a
+ * clipping opened) took 15 ms and more of a single turn.
+ */
+const RANGES_PER_TURN = 2_000;
+
+/**
+ * Colours the annotated words of every visible clipping, one decoration type per kind and part
+ * of it (six in all, and fifteen more for each kind with thousands: highlightParts), with marks
+ * in the overview ruler.
  *
- * A kind is sent to an editor only when VS Code does not hold its ranges already: VS Code moves
- * the highlights itself as the text is edited, so after typing (or a tag of another kind, or
- * switching editors) the ranges are usually what it has, and sending ten thousand of them again
- * only costs both sides (the workbench, in code-server, over its websocket).
+ * A part is sent to an editor only when VS Code does not hold its ranges already: VS Code moves
+ * the highlights itself as the text is edited, so after typing (or a tag of another kind or
+ * part, or switching editors) the ranges are usually what it has, and sending ten thousand of
+ * them again only costs both sides (the workbench, in code-server, over its websocket).
  */
 export function registerDecorations(store: AnnotationStore): vscode.Disposable {
-  const types = new Map(HIGHLIGHT_KINDS.map((kind) => [kind, createDecorationType(kind)]));
+  // The parts of each kind; the first made now, the others when a kind first has that many.
+  const types = new Map(HIGHLIGHT_KINDS.map((kind) => [kind, [createDecorationType(kind)]]));
+  const typeOf = (kind: HighlightKind, part: number) => {
+    const parts = types.get(kind) ?? [];
+    while (parts.length <= part) parts.push(createDecorationType(kind));
+    return parts[part];
+  };
   // The store replaces its list whenever an anchor moves, so one list always has the same ranges:
   // switching editors redraws without recomputing.
   const spansOf = new WeakMap<readonly Annotation[], Highlights>();
-  // Editors are new objects each time they are shown, holding no decorations.
-  const sentTo = new WeakMap<vscode.TextEditor, Map<HighlightKind, Sent>>();
+  // Editors are new objects each time they are shown, holding no decorations. Each part's type keys what it was sent.
+  const sentTo = new WeakMap<vscode.TextEditor, Map<vscode.TextEditorDecorationType, Sent>>();
   const editLogs = new WeakMap<vscode.TextDocument, EditLog>();
+  // Editors with parts left to send, drawn again in the next turn.
+  const drawingOn = new WeakSet<vscode.TextEditor>();
+  let disposed = false;
 
   const highlightsFor = (document: vscode.TextDocument): Highlights | undefined => {
     const annotations = store.peek(document)?.annotations;
@@ -67,7 +84,7 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
     }
     let highlights = spansOf.get(annotations);
     if (!highlights) {
-      highlights = new Map([...highlightSpans(annotations)].map(([kind, spans]) => [kind, { spans }]));
+      highlights = new Map([...highlightParts(annotations)].map(([kind, parts]) => [kind, parts.map((spans) => ({ spans }))]));
       spansOf.set(annotations, highlights);
     }
     return highlights;
@@ -87,24 +104,42 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
     let calls = 0;
     let ranges = 0;
     let skipped = 0;
-    for (const [kind, type] of types) {
-      const wanted = highlights?.get(kind) ?? NONE;
-      const before = sent.get(kind);
-      if (before && heldAlready(before, wanted.spans)) {
-        skipped++;
-      } else {
-        if (!wanted.ranges) {
-          positions ??= new LinePositions(document.getText());
-          const at = positions;
-          wanted.ranges = wanted.spans.map((span) => toRange(at, span));
+    for (const [kind, parts] of types) {
+      const wantedParts = highlights?.get(kind) ?? [];
+      for (let part = 0; part < Math.max(parts.length, wantedParts.length); part++) {
+        const type = typeOf(kind, part);
+        const wanted = wantedParts[part] ?? NONE;
+        const before = sent.get(type);
+        // A part never sent holds nothing: nothing to send while it has nothing.
+        if (!before && part > 0 && wanted.spans.length === 0) continue;
+        if (before && heldAlready(before, wanted.spans)) {
+          skipped++;
+        } else if (ranges > 0 && ranges + wanted.spans.length > RANGES_PER_TURN) {
+          // Left for the next turn: what this editor was sent of it stays as it was.
+          drawOn(editor);
+          continue;
+        } else {
+          if (!wanted.ranges) {
+            positions ??= new LinePositions(document.getText());
+            const at = positions;
+            wanted.ranges = wanted.spans.map((span) => toRange(at, span));
+          }
+          editor.setDecorations(type, wanted.ranges);
+          calls++;
+          ranges += wanted.ranges.length;
         }
-        editor.setDecorations(type, wanted.ranges);
-        calls++;
-        ranges += wanted.ranges.length;
+        sent.set(type, { spans: wanted.spans, since: log });
       }
-      sent.set(kind, { spans: wanted.spans, since: log });
     }
     countSent({ highlightCalls: calls, highlightRanges: ranges, highlightCallsSkipped: skipped });
+  };
+  const drawOn = (editor: vscode.TextEditor) => {
+    if (drawingOn.has(editor)) return;
+    drawingOn.add(editor);
+    setImmediate(() => {
+      drawingOn.delete(editor);
+      if (!disposed && vscode.window.visibleTextEditors.includes(editor)) draw(editor, highlightsFor(editor.document));
+    });
   };
   const redraw = (document: vscode.TextDocument) => {
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document === document);
@@ -125,7 +160,12 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
 
   redrawVisible();
   return vscode.Disposable.from(
-    ...types.values(),
+    {
+      dispose: () => {
+        disposed = true;
+        types.forEach((parts) => parts.forEach((type) => type.dispose()));
+      },
+    },
     vscode.workspace.onDidChangeTextDocument((event) => {
       const log = editLogs.get(event.document);
       if (log && log.changes.length <= MAX_FOLLOWED_CHANGES) {
@@ -145,7 +185,7 @@ export function registerDecorations(store: AnnotationStore): vscode.Disposable {
   );
 }
 
-const NONE: KindHighlights = { spans: [], ranges: [] };
+const NONE: PartHighlights = { spans: [], ranges: [] };
 
 /** Whether VS Code, having been sent `sent` and moved it through the edits since, holds `spans` now. */
 function heldAlready(sent: Sent, spans: readonly TextSpan[]): boolean {
