@@ -42,10 +42,13 @@ export function highlightParts(annotations: readonly Annotation[]): ReadonlyMap<
   );
 }
 
-/** The part of an annotation's highlight: a hash of its id, the same whatever else the list holds. */
+/**
+ * The part of an annotation's highlight, the same whatever else the list holds: a hash of the
+ * end of its id, which is random (newId), the top bits of a multiplicative hash.
+ */
 function partOf(id: string): number {
   let hash = 0;
-  for (let at = 0; at < id.length; at++) hash = (Math.imul(hash, 31) + id.charCodeAt(at)) | 0;
+  for (let at = Math.max(0, id.length - 4); at < id.length; at++) hash = Math.imul(hash ^ id.charCodeAt(at), 0x9e3779b1);
   return (hash >>> 0) % HIGHLIGHT_PARTS;
 }
 

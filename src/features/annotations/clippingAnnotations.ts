@@ -27,7 +27,7 @@ import { nextTurn, runInSlices } from './slices';
 import { ANCHOR_SIDECAR_MEASURE, recordDuration } from './timings';
 
 /** A list long enough for its sorting and its views' redraw to want turns of their own. */
-const LARGE_LIST = 2_000;
+export const LARGE_LIST = 2_000;
 
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
 export interface ClippingText {
