@@ -29,6 +29,13 @@ import { ANCHOR_SIDECAR_MEASURE, recordDuration } from './timings';
 /** A list long enough for its sorting and its views' redraw to want turns of their own. */
 export const LARGE_LIST = 2_000;
 
+/**
+ * How long a slice of the scan for a sidecar's layout runs: it goes on beside a tag and the
+ * views' redraw, whose steps run in the same turns as its slices (the immediates queued in one
+ * turn of Node's event loop all run before the next), so its share of each turn is kept small.
+ */
+const LAYOUT_SLICE_MS = 3;
+
 /** What the clipping looks like now: its live text and its articles (for anchors' article refs). */
 export interface ClippingText {
   readonly text: () => string;
@@ -256,7 +263,7 @@ export class ClippingAnnotations implements vscode.Disposable {
   /** The layout of `text`, the sidecar's: the one kept for it, else found in slices (and kept). */
   private layoutOf(text: string): Promise<SidecarLayout | undefined> {
     if (this.layout?.text !== text) {
-      this.layout = { text, layout: runInSlices(sidecarLayoutInSteps(text)) };
+      this.layout = { text, layout: runInSlices(sidecarLayoutInSteps(text), LAYOUT_SLICE_MS) };
     }
     return this.layout.layout;
   }
