@@ -2,7 +2,7 @@
 // Open, Go to Line, a keyboard selection, the command palette, the speaker picker. Then the
 // sidecar on disk, the status bar count, the highlight and its hover.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
@@ -31,6 +31,31 @@ function firstSpeakerLine(text) {
   assert.ok(line > 0, `${sampleName} has a "Name: words" line`);
   const [name, words] = lines[line].split(/: (.*)/s);
   return { lineNumber: line + 1, name, words };
+}
+
+const explorerRow = (page, name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+
+/**
+ * Resolves once the Explorer follows `folder` on disk. VS Code starts watching the workspace
+ * folder only after the window is restored and idle (its WorkspaceWatcher is an AfterRestored
+ * contribution in 1.139), seconds after the Explorer first lists the folder: a file created or
+ * deleted in between, by the extension or anyone, is never seen by the Explorer. So, once the
+ * Explorer shows `listed`, files are written until one shows, then removed until none does.
+ */
+async function explorerFollowsDisk(page, folder, listed, timeoutMs = 15_000) {
+  // Written before the first listing, a file would show without any watcher.
+  await explorerRow(page, listed).waitFor();
+  const probes = explorerRow(page, 'watch-probe-');
+  const written = [];
+  const deadline = Date.now() + timeoutMs;
+  while ((await probes.count()) === 0) {
+    if (Date.now() > deadline) throw new Error(`the Explorer showed none of ${written.length} files written to ${folder}: VS Code does not watch it`);
+    written.push(join(folder, `watch-probe-${written.length}`));
+    writeFileSync(written.at(-1), '');
+    await page.waitForTimeout(250);
+  }
+  for (const probe of written) rmSync(probe);
+  await probes.first().waitFor({ state: 'detached' });
 }
 
 async function waitForFile(file, timeoutMs = 15_000) {
@@ -72,6 +97,8 @@ describe('tagging a speaker in the browser workbench', function () {
     speakerLine = firstSpeakerLine(readFileSync(join(workspace, sampleName), 'utf8'));
     workbench = await openBrowserWorkbench(workspace);
     page = workbench.page;
+    // The new sidecar must show in the Explorer (below) as soon as it is written: not before VS Code watches the folder.
+    await explorerFollowsDisk(page, workspace, sampleName);
   });
 
   after(async () => {
@@ -108,7 +135,7 @@ describe('tagging a speaker in the browser workbench', function () {
     assert.equal(annotation.anchor.quote, speakerLine.words.trim());
     const registry = parse(readFileSync(join(workspace, '.clippings', 'speakers.yaml'), 'utf8'));
     assert.deepEqual(registry.speakers.map((speaker) => [speaker.id, speaker.name]), [[annotation.speaker, speakerLine.name]]);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${sampleName}.annotations.yaml` }).waitFor();
+    await explorerRow(page, `${sampleName}.annotations.yaml`).waitFor();
   });
 
   it('counts the annotation in the status bar and in the code lens of its article', async () => {
