@@ -143,6 +143,25 @@ describe('tagging a speaker in the browser workbench', function () {
     await page.locator('.codelens-decoration', { hasText: '1 speaker · Tag source…' }).waitFor();
   });
 
+  it('lists the annotation in the Annotations view, under its speaker, with a copy the workspace index read from disk', async () => {
+    // A copy of the clipping and its sidecar, never opened: only the installed package's index
+    // worker reads it (a bundle left out of the .vsix leaves the count at 1).
+    const copyName = `copy-of-${sampleName}`;
+    const sidecarText = readFileSync(join(workspace, `${sampleName}.annotations.yaml`), 'utf8');
+    copyFileSync(join(workspace, sampleName), join(workspace, copyName));
+    writeFileSync(join(workspace, `${copyName}.annotations.yaml`), sidecarText.replace(`clipping: ${sampleName}`, `clipping: ${copyName}`));
+    await openQuickInput('F1', '>');
+    await quickInput().pressSequentially('Focus on Annotations View');
+    await focusedQuickPickRow('Focus on Annotations View').waitFor();
+    await page.keyboard.press('Enter');
+    const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+    await sidebar.locator('.monaco-list-row', { hasText: speakerLine.name }).locator('.label-description', { hasText: /^2$/ }).waitFor();
+    // Back to the Explorer (the reload below expects it) and to the editor.
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view').waitFor();
+    await page.keyboard.press('Control+1');
+  });
+
   it('highlights the words, whose hover names the speaker; screenshot', async () => {
     // Without the selection over them, the words show their highlight colour.
     await page.keyboard.press('Escape');
