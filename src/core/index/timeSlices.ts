@@ -1,7 +1,5 @@
-import { nextTurn } from '../turns';
-
-/** Gives the event loop a turn (timers, I/O, other extensions' work) before going on: the turn shared with every other long job (turns.ts). */
-export const pause = nextTurn;
+/** Gives the event loop a turn (timers, I/O, other extensions' work) before going on. */
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Short pieces of work run in turns, a pause whenever the current slice of `sliceMs` is used

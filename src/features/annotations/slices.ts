@@ -4,12 +4,13 @@
  * blocked for long even when a job as a whole takes a while.
  */
 
-import { nextTurn } from '../../core/turns';
-
-export { nextTurn };
-
 /** How long one slice may run before the thread is given back. */
 export const SLICE_MS = 10;
+
+/** Resolves on a later turn of the event loop, after the I/O and messages waiting now. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Runs `steps` to the end, giving the thread back whenever a slice has run `sliceMs`; a short job runs at once. */
 export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs = SLICE_MS): Promise<T> {

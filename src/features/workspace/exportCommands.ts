@@ -20,7 +20,6 @@ import {
   type WebAnnotation,
 } from '../../core/export';
 import type { IndexedClipping, SpeakerLookup } from '../../core/workspaceModel';
-import { nextTurn } from '../../core/turns';
 import { sidecarUriFor } from '../annotations/annotationStore';
 import { runAnnotationCommand } from '../annotations/commandErrors';
 import { UserFacingError } from '../annotations/commandTargets';
@@ -115,7 +114,7 @@ async function writeLines(
     chunks.push(chunk);
     context.advance((done - reported) * percentPerRow);
     reported = done;
-    await nextTurn();
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await vscode.workspace.fs.writeFile(target, concatChunks(chunks));
   return { files: [target], annotations: total, unplaced: 0 };
