@@ -289,6 +289,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       ...[sidecars.onDidCreate, sidecars.onDidChange, sidecars.onDidDelete].map((event) => event(onSidecar)),
       ...[textFiles.onDidCreate, textFiles.onDidChange, textFiles.onDidDelete].map((event) => event(onTextFile)),
       ...[registries.onDidCreate, registries.onDidChange, registries.onDidDelete].map((event) => event(onRegistry)),
+      // The registries this extension writes are read again whether or not a watcher tells.
+      this.services.registry.onDidWrite(onRegistry),
     ];
   }
 
