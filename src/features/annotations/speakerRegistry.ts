@@ -42,13 +42,6 @@ class RegistryFile {
 export class SpeakerRegistryStore implements vscode.Disposable {
   private readonly registries = new Map<string, RegistryFile>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/${SPEAKER_REGISTRY_PATH}`);
-  private readonly written = new vscode.EventEmitter<vscode.Uri>();
-  /**
-   * A registry file this store just wrote (a speaker added). Its file watchers may never tell:
-   * the first speaker of a workspace makes the file and its `.clippings` folder at once, and a
-   * file made in a folder that new can be there before the folder is watched.
-   */
-  readonly onDidWrite = this.written.event;
 
   constructor() {
     const refresh = (uri: vscode.Uri) => void this.registries.get(uri.toString())?.file.refresh();
@@ -85,12 +78,10 @@ export class SpeakerRegistryStore implements vscode.Disposable {
       text === undefined ? serializeSpeakerRegistry({ version: REGISTRY_VERSION, speakers: [speaker] }) : insertSpeakerText(text, speaker),
     );
     registry.speakers = [...registry.speakers.filter((known) => known.id !== speaker.id), speaker];
-    this.written.fire(registry.file.uri);
   }
 
   dispose(): void {
     this.watcher.dispose();
-    this.written.dispose();
     this.registries.forEach((registry) => registry.file.dispose());
     this.registries.clear();
   }

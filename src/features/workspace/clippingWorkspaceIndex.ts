@@ -289,8 +289,6 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       ...[sidecars.onDidCreate, sidecars.onDidChange, sidecars.onDidDelete].map((event) => event(onSidecar)),
       ...[textFiles.onDidCreate, textFiles.onDidChange, textFiles.onDidDelete].map((event) => event(onTextFile)),
       ...[registries.onDidCreate, registries.onDidChange, registries.onDidDelete].map((event) => event(onRegistry)),
-      // The registries this extension writes are read again whether or not a watcher tells.
-      this.services.registry.onDidWrite(onRegistry),
     ];
   }
 
@@ -424,7 +422,10 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     this.saveCacheSoon();
   }
 
-  /** Searches the folders created since the last call for clippings and sidecars, and indexes what it finds. */
+  /**
+   * Searches the folders created since the last call for clippings and sidecars, and indexes
+   * what it finds; reads again the speaker registries in use under them (SpeakerDirectory.reloadUnder).
+   */
   private async indexCreatedFolders(): Promise<void> {
     // What was created inside another new folder is searched with it.
     const created = [...this.createdOnDisk].filter((uri) => !ancestorsOf(uri).some((ancestor) => this.createdOnDisk.has(ancestor)));
@@ -432,16 +433,17 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     try {
       const types = await Promise.all(created.map((uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)).then((stat) => stat.type, () => vscode.FileType.Unknown)));
       const folders = created.filter((_uri, index) => types[index] & vscode.FileType.Directory);
-      let found = 0;
+      let changed = false;
       for (const folder of folders) {
+        changed = (await this.speakers.reloadUnder(vscode.Uri.parse(folder))) || changed;
         const files = await findClippingFiles(this.worker, vscode.Uri.parse(folder));
-        found += files.length;
+        changed ||= files.length > 0;
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           await Promise.all(files.slice(from, from + BATCH_SIZE).map((file) => this.update(file)));
         }
         await this.speakers.load(files.map((file) => file.uri.toString()));
       }
-      if (found === 0) return;
+      if (!changed) return;
     } catch (error) {
       this.services.log.error(`updating the workspace index: ${errorMessage(error)}`);
     }

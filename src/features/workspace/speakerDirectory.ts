@@ -41,6 +41,18 @@ export class SpeakerDirectory {
     return true;
   }
 
+  /**
+   * Reads again the registries in use under a folder just created (a `.clippings` folder made
+   * with its registry, a checkout): a file made in a folder that new can be there before the
+   * folder is watched, and then no event tells of it. Resolves true when there was any.
+   */
+  async reloadUnder(folder: vscode.Uri): Promise<boolean> {
+    const prefix = `${folder.toString()}/`;
+    const under = [...this.byRegistry.keys()].filter((key) => key.startsWith(prefix));
+    for (const key of under) await this.read(key);
+    return under.length > 0;
+  }
+
   /** Forgets which registry each clipping uses: workspace folders were added or removed. */
   forgetFolders(): void {
     this.registryOfClipping.clear();
