@@ -17,7 +17,6 @@ export class ParsedDocument implements ClippingDocument {
 
   constructor(
     readonly length: number,
-    readonly lineCount: number,
     /** The lines of the parsed text: the next version's are made from them (rescanLines). */
     readonly lines: LineTable,
     readonly header: DossierHeader | undefined,
@@ -25,6 +24,10 @@ export class ParsedDocument implements ClippingDocument {
     readonly articles: readonly ParsedArticle[],
     readonly separators: readonly Separator[],
   ) {}
+
+  get lineCount(): number {
+    return this.lines.count;
+  }
 
   get blocks(): readonly Block[] {
     return (this.derivedBlocks ??= partition(this.length, [

@@ -123,8 +123,7 @@ function scanMixedLines(text: string): LineTable {
     const lineBreak = nextCr < 0 ? nextLf : nextLf < 0 ? nextCr : Math.min(nextLf, nextCr);
     if (lineBreak < 0) break;
     table.add(start, lineBreak);
-    const isCrLf = text.charCodeAt(lineBreak) === CR && text.charCodeAt(lineBreak + 1) === LF;
-    start = lineBreak + (isCrLf ? 2 : 1);
+    start = nextLineStart(text, lineBreak);
   }
   table.add(start, text.length);
   return table.build();
@@ -159,7 +158,7 @@ export function rescanLines(text: string, earlier: LineTable, change: TextChange
       break;
     }
     table.add(start, lineBreak);
-    start = lineBreak + (text.charCodeAt(lineBreak) === CR && text.charCodeAt(lineBreak + 1) === LF ? 2 : 1);
+    start = nextLineStart(text, lineBreak);
   }
   return table.build();
 }
@@ -183,4 +182,9 @@ function nextLineBreak(text: string, from: number): number {
     if (code === LF || code === CR) return at;
   }
   return -1;
+}
+
+/** Where the line after the break at `lineBreak` starts: `\r\n` is one break. */
+function nextLineStart(text: string, lineBreak: number): number {
+  return lineBreak + (text.charCodeAt(lineBreak) === CR && text.charCodeAt(lineBreak + 1) === LF ? 2 : 1);
 }

@@ -119,7 +119,7 @@ export function parseClipping(text: string, earlier?: EarlierParse): ClippingDoc
   readSegment(segmentStart, lineCount - 1);
 
   if (earlier) adoptEarlierDetails(articles, lineCount, earlier);
-  return new ParsedDocument(text.length, lineCount, lines, header, toc, articles, separators);
+  return new ParsedDocument(text.length, lines, header, toc, articles, separators);
 }
 
 function adoptEarlierDetails(articles: readonly ParsedArticle[], lineCount: number, { model, change }: EarlierParse): void {
