@@ -75,13 +75,14 @@ class Tokens {
   start = new Int32Array(64);
   end = new Int32Array(64);
   value = new Int32Array(64);
+  /** Each word token's folded text, made when first asked for; entries past `count` are stale. */
   private readonly words: (string | undefined)[] = [];
   private text = '';
 
   read(text: string, from: number, to: number): void {
     this.text = text;
+    this.words.fill(undefined, 0, this.count);
     this.count = 0;
-    this.words.length = 0;
     let spaced = 1;
     for (let i = from; i < to; ) {
       const code = text.charCodeAt(i);
@@ -106,6 +107,7 @@ class Tokens {
       this.push(kind, spaced, start, i, value);
       spaced = 0;
     }
+    while (this.words.length < this.count) this.words.push(undefined);
   }
 
   /** A word token folded for lookups: lowercase, hamza forms of alef as alef, ى as ي, ة as ه, marks dropped. */
@@ -227,6 +229,29 @@ export function readDate(text: string, from = 0, to = text.length): DateReading 
   return undefined;
 }
 
+/**
+ * Whether [from, to) may hold a date readDate can read: every shape has a year, a run of
+ * exactly four digits (in any of the digit sets) from 1900 to 2199. One look at each
+ * character, without tokens: most short lines with digits (times, counts, prices) have no
+ * such run and are spared the reading.
+ */
+export function mayHoldDate(text: string, from = 0, to = text.length): boolean {
+  let digits = 0;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) {
+      digits++;
+      value = value * 10 + digitValue(code);
+    } else if (digits > 0) {
+      if (digits === 4 && value >= MIN_YEAR && value <= MAX_YEAR) return true;
+      digits = 0;
+      value = 0;
+    }
+  }
+  return digits === 4 && value >= MIN_YEAR && value <= MAX_YEAR;
+}
+
 function dateAt(tokens: Tokens, token: number): CalendarDate | undefined {
   if (tokens.kind[token] === WORD) return monthDayYear(tokens, token);
   if (tokens.kind[token] !== NUMBER) return undefined;
@@ -303,9 +328,11 @@ function monthDayYear(tokens: Tokens, t: number): CalendarDate | undefined {
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
 
 function isValidDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
   const isLeapYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && isLeapYear ? 1 : 0);
 }
@@ -383,8 +410,10 @@ function reading(tokens: Tokens, first: number, date: CalendarDate): DateReading
   };
 }
 
-/** Character codes of the ISO text being made, reused from one date to the next. */
-const isoCodes: number[] = [];
+/** Character codes of the ISO texts being made, one array per length, reused from one date to the next. */
+const isoDateCodes = new Array<number>(10).fill(0);
+const isoTimeCodes = new Array<number>(19).fill(0);
+const isoUtcCodes = new Array<number>(20).fill(0);
 const LATIN_T = 0x54;
 const LATIN_Z = 0x5a;
 
@@ -392,29 +421,34 @@ const LATIN_Z = 0x5a;
  * `2013-05-07`, `2013-05-07T23:13:00` or `…Z` (isValidDate keeps years to four digits). Made
  * from character codes in one piece: `+` and template literals make a tree of string pieces
  * (six objects per date), which a parse would keep alive for every dateline of a large
- * dossier, and joining an array of parts costs five times as much.
+ * dossier, and joining an array of parts costs five times as much. The codes are written in
+ * place with integer arithmetic: pushing them one by one, each digit found by a division by a
+ * power of ten, cost ten times as much as the string itself.
  */
 function isoText(year: number, month: number, day: number, clock: Clock | undefined): string {
-  const codes = isoCodes;
-  codes.length = 0;
-  pushDigits(codes, year, 4);
-  codes.push(HYPHEN);
-  pushDigits(codes, month, 2);
-  codes.push(HYPHEN);
-  pushDigits(codes, day, 2);
+  const codes = !clock ? isoDateCodes : clock.utc ? isoUtcCodes : isoTimeCodes;
+  putDigits(codes, 0, year, 4);
+  codes[4] = HYPHEN;
+  putDigits(codes, 5, month, 2);
+  codes[7] = HYPHEN;
+  putDigits(codes, 8, day, 2);
   if (clock) {
-    codes.push(LATIN_T);
-    pushDigits(codes, clock.hours, 2);
-    codes.push(COLON);
-    pushDigits(codes, clock.minutes, 2);
-    codes.push(COLON);
-    pushDigits(codes, clock.seconds, 2);
-    if (clock.utc) codes.push(LATIN_Z);
+    codes[10] = LATIN_T;
+    putDigits(codes, 11, clock.hours, 2);
+    codes[13] = COLON;
+    putDigits(codes, 14, clock.minutes, 2);
+    codes[16] = COLON;
+    putDigits(codes, 17, clock.seconds, 2);
+    if (clock.utc) codes[19] = LATIN_Z;
   }
   return String.fromCharCode(...codes);
 }
 
-/** The last `count` decimal digits of `value`, zero-padded. */
-function pushDigits(codes: number[], value: number, count: number): void {
-  for (let unit = 10 ** (count - 1); unit >= 1; unit /= 10) codes.push(0x30 + (Math.floor(value / unit) % 10));
+/** The last `count` decimal digits of `value` (a non-negative integer), zero-padded, written into `codes` from `at`. */
+function putDigits(codes: number[], at: number, value: number, count: number): void {
+  let rest = value;
+  for (let i = at + count - 1; i >= at; i--) {
+    codes[i] = 0x30 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
 }

@@ -7,9 +7,9 @@
  */
 import type { DateField, Field, QuoteLine } from './model';
 import { normalizeForMatching } from './arabic';
-import { readDate } from './dates';
+import { mayHoldDate, readDate } from './dates';
 import { fieldAt, trimmedField, undecoratedField } from './fields';
-import { countWords, isArabicMark, isDigit, isLetter, isSpaceLike, readNumber } from './chars';
+import { countWords, isArabicMark, isLetter, isSpaceLike, readNumber } from './chars';
 
 /** Longest line read as a date line; longer lines are prose that mentions a date. */
 const MAX_DATE_LINE = 80;
@@ -34,16 +34,27 @@ function linePattern(source: string, flags: string): RegExp {
   return new RegExp(source.replace(/_/g, '[ \\t\\u00a0]'), flags);
 }
 
+/**
+ * A label looked for at the start of a line, with every character a match can start with:
+ * most lines are told apart by that one character, without running the pattern.
+ */
+export interface LineLabel {
+  readonly pattern: RegExp;
+  readonly initials: ReadonlySet<number>;
+}
+
+function lineLabel(source: string, initials: string): LineLabel {
+  return { pattern: linePattern(source, 'iy'), initials: new Set([...initials].map((char) => char.charCodeAt(0))) };
+}
+
 /** Words that announce a date: a line that has one but no readable date is reported. */
-const DATE_LABEL = linePattern(String.raw`(?:تاريخ_*النشر|[اآ]خر_*تحديث|نشر_*(?:في|بتاريخ)|published(?:_+on)?|last_+updated|updated(?:_+on)?|(?:تاريخ|date|نشر|posted)_*[:：])`, 'iy');
-const SOURCE_LABEL = linePattern(String.raw`(?:/|_)*(?:(?:مصدر_+الخبر|المصدر|مصدر|المصادر|sources?)_*[:：]_*|مصادر_+)`, 'iy');
-const COMMENTS_HEADING = linePattern(String.raw`(?:عدد_+)?(?:ال)?تعليقات(?:_+(?:ال)?قراء)?|(?:readers?['’]?_+)?comments`, 'iy');
+const DATE_LABEL = lineLabel(String.raw`(?:تاريخ_*النشر|[اآ]خر_*تحديث|نشر_*(?:في|بتاريخ)|published(?:_+on)?|last_+updated|updated(?:_+on)?|(?:تاريخ|date|نشر|posted)_*[:：])`, 'تاآنPpLlUuDd');
+const SOURCE_LABEL = lineLabel(String.raw`(?:/|_)*(?:(?:مصدر_+الخبر|المصدر|مصدر|المصادر|sources?)_*[:：]_*|مصادر_+)`, '/ \t\u00a0ماSs');
+const COMMENTS_HEADING = lineLabel(String.raw`(?:عدد_+)?(?:ال)?تعليقات(?:_+(?:ال)?قراء)?|(?:readers?['’]?_+)?comments`, 'عاتRrCc');
 const COMMENTS_COUNT = linePattern(String.raw`_*[:(\[]?_*([0-9\u0660-\u0669\u06f0-\u06f9]+)?_*[)\]]?_*:?`, 'y');
 
-function hasDigit(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) return true;
-  return false;
-}
+/** The labels, for the tests that check their initials. */
+export const LINE_LABELS: Readonly<Record<'date' | 'source' | 'commentsHeading', LineLabel>> = { date: DATE_LABEL, source: SOURCE_LABEL, commentsHeading: COMMENTS_HEADING };
 
 function countLetters(text: string, start: number, end: number): number {
   let letters = 0;
@@ -57,16 +68,11 @@ function endsSentence(text: string, end: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x06d4;
 }
 
-function matchesAt(pattern: RegExp, text: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.test(text) ? pattern.lastIndex : -1;
-}
-
-/** First letters of the date labels, to spare most lines the label pattern. */
-const DATE_LABEL_INITIALS = new Set([...'تاآنPpLlUuDd'].map((char) => char.charCodeAt(0)));
-
-function startsWithDateLabel(text: string, start: number): boolean {
-  return DATE_LABEL_INITIALS.has(text.charCodeAt(start)) && matchesAt(DATE_LABEL, text, start) >= 0;
+/** Where `label` ends when it starts at `at`, else -1. */
+function labelEnd(label: LineLabel, text: string, at: number): number {
+  if (!label.initials.has(text.charCodeAt(at))) return -1;
+  label.pattern.lastIndex = at;
+  return label.pattern.test(text) ? label.pattern.lastIndex : -1;
 }
 
 /**
@@ -77,9 +83,9 @@ function startsWithDateLabel(text: string, start: number): boolean {
  */
 export function readDateLine(text: string, start: number, end: number): DateField | undefined {
   if (end - start > MAX_DATE_LINE) return undefined;
-  const reading = hasDigit(text, start, end) ? readDate(text, start, end) : undefined;
+  const reading = mayHoldDate(text, start, end) ? readDate(text, start, end) : undefined;
   if (!reading) {
-    return startsWithDateLabel(text, start) ? { start, end, text: text.slice(start, end), iso: undefined } : undefined;
+    return labelEnd(DATE_LABEL, text, start) >= 0 ? { start, end, text: text.slice(start, end), iso: undefined } : undefined;
   }
   const extraLetters = countLetters(text, start, reading.matchStart) + countLetters(text, reading.matchEnd, end);
   if (extraLetters > MAX_DATE_LINE_EXTRA_LETTERS) return undefined;
@@ -117,7 +123,7 @@ function splitsIntoShortParts(text: string, start: number, end: number): boolean
  */
 export function readOutlet(text: string, start: number, end: number): Field | undefined {
   if (endsSentence(text, end)) return undefined;
-  const afterLabel = matchesAt(SOURCE_LABEL, text, start);
+  const afterLabel = labelEnd(SOURCE_LABEL, text, start);
   if (afterLabel >= 0) {
     return end - start <= MAX_LABELED_SOURCE_LINE ? undecoratedField(text, afterLabel, end) : undefined;
   }
@@ -128,7 +134,7 @@ export function readOutlet(text: string, start: number, end: number): Field | un
 
 /** A source line as closing lines write it: only with a label (`/مصدر: شينخوا/`). */
 export function readLabeledSource(text: string, start: number, end: number): Field | undefined {
-  const afterLabel = matchesAt(SOURCE_LABEL, text, start);
+  const afterLabel = labelEnd(SOURCE_LABEL, text, start);
   if (afterLabel < 0 || end - start > MAX_LABELED_SOURCE_LINE) return undefined;
   return undecoratedField(text, afterLabel, end);
 }
@@ -233,7 +239,7 @@ export interface CommentsHeading {
 /** `التعليقات 7`, `التعليقات (3)`, `تعليقات القراء`, `Comments`, `Comments (2)`, `Reader comments`. */
 export function readCommentsHeading(text: string, start: number, end: number): CommentsHeading | undefined {
   if (end - start > MAX_COMMENTS_HEADING_LINE) return undefined;
-  const afterWords = matchesAt(COMMENTS_HEADING, text, start);
+  const afterWords = labelEnd(COMMENTS_HEADING, text, start);
   if (afterWords < 0) return undefined;
   COMMENTS_COUNT.lastIndex = afterWords;
   const count = COMMENTS_COUNT.exec(text);
