@@ -1,11 +1,15 @@
 /**
  * One article, read in steps. Parsing finds its span and title. The rest is read the first
- * time it is asked for, in three parts that each read only the lines they need:
+ * time it is asked for, in four parts that each read only the lines they need:
  * - the head (subtitle, dates, outlet): the few lines under the title;
- * - the tail (comments, bylines, closing source): a look at short lines for a comments
- *   heading, then the last lines of the body;
+ * - the tail (comments): a look at short lines for a comments heading;
+ * - the closing lines (bylines, closing source): the last lines of the body, above the
+ *   comments;
  * - the body (quotes, classified lines): every line.
- * The outline and the contents matching only pay for heads and tails.
+ * The outline only pays for heads and tails, and for the closing lines of the articles that
+ * name no outlet under their title. Those parts keep only the fields they read: the kind of
+ * every line is noted only by the body, which reads them again to note their lines' kinds
+ * (only JSON and the tests ask for classified lines).
  *
  * Layout: the title (first non-blank line); a header region of up to four lines right after
  * it, each a subtitle (only the first), a date line or an outlet line, ending at the first
@@ -28,8 +32,8 @@ import {
   readOutlet,
   readQuote,
 } from './lineShapes';
-import type { LineTable } from './lines';
-import { isBlankLine } from './lines';
+import type { LineKindNotes, LineTable } from './lines';
+import { isBlankLine, NO_NOTES } from './lines';
 import { normalizeTitles, type NormalizedTitles } from './tocMatching';
 
 const MAX_HEADER_REGION_LINES = 4;
@@ -47,17 +51,15 @@ interface Head {
   readonly dates: readonly DateField[];
   /** First line after the header region. */
   readonly bodyFrom: number;
-  /**
-   * The kind of each line of the article, indexed from its first line: the head fills in
-   * the title and its region, the tail the comments and closing lines, the body the rest.
-   */
-  readonly kinds: LineKind[];
 }
 
 interface Tail {
   readonly comments: CommentsSection | undefined;
   /** Last line of the body: before the comments heading, or the article's last line. */
   readonly bodyTo: number;
+}
+
+interface Closing {
   readonly bylines: readonly Field[];
   readonly source: Field | undefined;
 }
@@ -74,11 +76,13 @@ export class ParsedArticle implements Article {
   readonly title: Field;
   private headPart: Head | undefined;
   private tailPart: Tail | undefined;
+  private closingPart: Closing | undefined;
   private bodyPart: Body | undefined;
   private normalizedPart: NormalizedTitles | undefined;
-  /** A head and a tail an earlier parse read, taken over when first asked for (see adoptDetails). */
+  /** The parts an earlier parse read, taken over when first asked for (see adoptDetails). */
   private earlierHead: Earlier<Head> | undefined;
   private earlierTail: Earlier<Tail> | undefined;
+  private earlierClosing: Earlier<Closing> | undefined;
 
   /** `startLine` and `endLine` must be non-blank lines. */
   constructor(
@@ -104,11 +108,11 @@ export class ParsedArticle implements Article {
 
   /** The outlet named under the title, else a labeled source line closing the article. */
   get outlet(): Field | undefined {
-    return this.head().outlet ?? this.tail().source;
+    return this.head().outlet ?? this.closing().source;
   }
 
   get bylines(): readonly Field[] {
-    return this.tail().bylines;
+    return this.closing().bylines;
   }
 
   get comments(): CommentsSection | undefined {
@@ -129,7 +133,7 @@ export class ParsedArticle implements Article {
   }
 
   /**
-   * Takes over the head and the tail `older` has read (or had itself taken over): `older` is
+   * Takes over the head, tail and closing lines `older` has read (or had itself taken over): `older` is
    * an article of an earlier version of the text, with the same text `offsets` characters
    * and `lines` lines before this one (see revision.ts), and details read from the same text
    * are the same, moved. What features read of every article (outline, folding, problems) so
@@ -142,6 +146,7 @@ export class ParsedArticle implements Article {
   adoptDetails(older: ParsedArticle, offsets: number, lines: number): void {
     this.earlierHead = carriedOver(older.headPart, older.earlierHead, offsets, lines);
     this.earlierTail = carriedOver(older.tailPart, older.earlierTail, offsets, lines);
+    this.earlierClosing = carriedOver(older.closingPart, older.earlierClosing, offsets, lines);
     this.normalizedPart = older.normalizedPart;
   }
 
@@ -154,7 +159,7 @@ export class ParsedArticle implements Article {
   private head(): Head {
     if (!this.headPart) {
       const earlier = this.earlierHead;
-      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine);
+      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine, NO_NOTES);
       this.earlierHead = undefined;
     }
     return this.headPart;
@@ -163,10 +168,19 @@ export class ParsedArticle implements Article {
   private tail(): Tail {
     if (!this.tailPart) {
       const earlier = this.earlierTail;
-      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.startLine, this.endLine, this.head());
+      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.endLine, this.head(), NO_NOTES);
       this.earlierTail = undefined;
     }
     return this.tailPart;
+  }
+
+  private closing(): Closing {
+    if (!this.closingPart) {
+      const earlier = this.earlierClosing;
+      this.closingPart = earlier ? this.moverFrom(earlier).closing(earlier.part) : readClosingLines(this.scanner, this.head().bodyFrom, this.tail().bodyTo, NO_NOTES);
+      this.earlierClosing = undefined;
+    }
+    return this.closingPart;
   }
 
   private moverFrom({ offsets, lines }: Earlier<unknown>): PartMover {
@@ -174,7 +188,7 @@ export class ParsedArticle implements Article {
   }
 
   private body(): Body {
-    return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.title, this.head(), this.tail()));
+    return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.endLine, this.title));
   }
 }
 
@@ -191,16 +205,6 @@ function carriedOver<T>(part: T | undefined, earlier: Earlier<T> | undefined, of
   return earlier && { part: earlier.part, offsets: earlier.offsets + offsets, lines: earlier.lines + lines };
 }
 
-/** The kinds the head and the tail gave: the body's own ('quote', 'body') are left for the body to give again. */
-function withoutBodyKinds(kinds: readonly LineKind[]): LineKind[] {
-  const kept = new Array<LineKind>(kinds.length);
-  for (let i = 0; i < kinds.length; i++) {
-    const kind = kinds[i];
-    if (kind !== undefined && kind !== 'quote' && kind !== 'body') kept[i] = kind;
-  }
-  return kept;
-}
-
 /**
  * Moves the parts of an article read from an older text by `offsets` characters and `lines`
  * lines. Texts are sliced again from the newer text, so that the newer parse does not keep
@@ -214,13 +218,18 @@ class PartMover {
   ) {}
 
   head(head: Head): Head {
-    const { subtitle, outlet, dates, bodyFrom, kinds } = head;
-    return { subtitle: this.field(subtitle), outlet: this.field(outlet), dates: dates.map((date) => this.date(date)), bodyFrom: bodyFrom + this.lines, kinds: withoutBodyKinds(kinds) };
+    const { subtitle, outlet, dates, bodyFrom } = head;
+    return { subtitle: this.field(subtitle), outlet: this.field(outlet), dates: dates.map((date) => this.date(date)), bodyFrom: bodyFrom + this.lines };
   }
 
   tail(tail: Tail): Tail {
-    const { comments, bodyTo, bylines, source } = tail;
-    return { comments: comments && this.comments(comments), bodyTo: bodyTo + this.lines, bylines: bylines.map((byline) => this.field(byline)), source: this.field(source) };
+    const { comments, bodyTo } = tail;
+    return { comments: comments && this.comments(comments), bodyTo: bodyTo + this.lines };
+  }
+
+  closing(closing: Closing): Closing {
+    const { bylines, source } = closing;
+    return { bylines: bylines.map((byline) => this.field(byline)), source: this.field(source) };
   }
 
   private comments(section: CommentsSection): CommentsSection {
@@ -251,11 +260,10 @@ class PartMover {
   }
 }
 
-/** Reads the title line's kind and the header region under it. */
-function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number): Head {
+/** Reads the header region under the title, noting the kinds of the title's line and of the region's. */
+function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number, notes: LineKindNotes): Head {
   const { text, lines } = scanner;
-  const kinds = new Array<LineKind>(lastLine - firstLine + 1);
-  kinds[0] = 'title';
+  notes.note(firstLine, 'title');
   const dates: DateField[] = [];
   let subtitle: Field | undefined;
   let outlet: Field | undefined;
@@ -266,7 +274,7 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
   for (; line <= lastLine && regionLines < MAX_HEADER_REGION_LINES; line++) {
     const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
     if (start === lines.ends[line]) {
-      kinds[line - firstLine] = 'blank';
+      notes.note(line, 'blank');
       continue;
     }
     const end = trimEnd(text, start, lines.ends[line]);
@@ -275,27 +283,27 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
     const lineOutlet = date ? undefined : readOutlet(text, start, end);
     if (date) {
       dates.push(date);
-      kinds[line - firstLine] = 'date';
+      notes.note(line, 'date');
     } else if (lineOutlet && !outlet) {
       outlet = lineOutlet;
-      kinds[line - firstLine] = 'outlet';
+      notes.note(line, 'outlet');
       if (regionLines === 0) outletUnderTitle = { line, start, end };
     } else if (lineOutlet && outletUnderTitle && isSubtitle(scanner.text, outletUnderTitle.start, outletUnderTitle.end)) {
       // A second outlet-shaped line: the short line right under the title was a subtitle.
       subtitle = fieldAt(text, outletUnderTitle.start, outletUnderTitle.end);
-      kinds[outletUnderTitle.line - firstLine] = 'subtitle';
+      notes.note(outletUnderTitle.line, 'subtitle');
       outletUnderTitle = undefined;
       outlet = lineOutlet;
-      kinds[line - firstLine] = 'outlet';
+      notes.note(line, 'outlet');
     } else if (regionLines === 0 && !lineOutlet && line < lastLine && isSubtitle(scanner.text, start, end)) {
       subtitle = fieldAt(text, start, end);
-      kinds[line - firstLine] = 'subtitle';
+      notes.note(line, 'subtitle');
     } else {
       break;
     }
     regionLines++;
   }
-  return { subtitle, outlet, dates: keptArray(dates), bodyFrom: line, kinds };
+  return { subtitle, outlet, dates: keptArray(dates), bodyFrom: line };
 }
 
 /** A subtitle is short, does not end like a sentence, and is not a quote line. */
@@ -303,10 +311,9 @@ function isSubtitle(text: string, start: number, end: number): boolean {
   return isSubtitleShaped(text, start, end) && !readQuote(text, start, end);
 }
 
-/** Finds the comments heading, if any, then the closing lines of the body above it. */
-function readTail(scanner: ArticleScanner, firstLine: number, lastLine: number, head: Head): Tail {
+/** Finds the comments heading, if any, and reads the comments. */
+function readTail(scanner: ArticleScanner, lastLine: number, head: Head, notes: LineKindNotes): Tail {
   const { text, lines } = scanner;
-  const { kinds } = head;
   let bodyTo = lastLine;
   let comments: CommentsSection | undefined;
   for (let line = head.bodyFrom; line <= lastLine; line++) {
@@ -315,23 +322,16 @@ function readTail(scanner: ArticleScanner, firstLine: number, lastLine: number, 
     const end = trimEnd(text, start, lines.ends[line]);
     const heading = end - start <= MAX_COMMENTS_HEADING_LINE ? readCommentsHeading(text, start, end) : undefined;
     if (heading) {
-      comments = readComments(text, lines, heading, line, lastLine, kinds, firstLine);
+      comments = readComments(text, lines, heading, line, lastLine, notes);
       bodyTo = line - 1;
       break;
     }
   }
-  const { bylines, source } = readClosingLines(scanner, head.bodyFrom, bodyTo, firstLine, kinds);
-  // A literal, not a spread: a spread adds the properties one by one, out of the object.
-  return { comments, bodyTo, bylines, source };
-}
-
-interface ClosingLines {
-  readonly bylines: readonly Field[];
-  readonly source: Field | undefined;
+  return { comments, bodyTo };
 }
 
 /** Walks back from the end of the body over up to three byline or labeled source lines. */
-function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: number, firstLine: number, kinds: LineKind[]): ClosingLines {
+function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: number, notes: LineKindNotes): Closing {
   const { text, lines } = scanner;
   const bylines: Field[] = [];
   let source: Field | undefined;
@@ -345,10 +345,10 @@ function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: num
     const byline = labeledSource ? undefined : readByline(text, start, end);
     if (labeledSource) {
       source ??= labeledSource;
-      kinds[line - firstLine] = 'outlet';
+      notes.note(line, 'outlet');
     } else if (byline) {
       bylines.push(byline);
-      kinds[line - firstLine] = 'byline';
+      notes.note(line, 'byline');
     } else {
       break;
     }
@@ -357,10 +357,22 @@ function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: num
   return { bylines: keptArray(bylines.reverse()), source };
 }
 
-/** Classifies the lines the head and the tail left: blank, quote or body. */
-function readBody(scanner: ArticleScanner, firstLine: number, title: Field, head: Head, tail: Tail): Body {
+/**
+ * Classifies every line: the head, the tail and the closing lines are read again to note the
+ * kinds of theirs (what they return is the same as what the getters gave), then the lines
+ * they left are blank, quote or body.
+ */
+function readBody(scanner: ArticleScanner, firstLine: number, lastLine: number, title: Field): Body {
   const { text, lines } = scanner;
-  const { kinds } = head;
+  const kinds = new Array<LineKind>(lastLine - firstLine + 1);
+  const notes: LineKindNotes = {
+    note: (line, kind) => {
+      kinds[line - firstLine] = kind;
+    },
+  };
+  const head = readHead(scanner, firstLine, lastLine, notes);
+  const tail = readTail(scanner, lastLine, head, notes);
+  readClosingLines(scanner, head.bodyFrom, tail.bodyTo, notes);
   const quotes: QuoteLine[] = [];
   const titleQuote = readQuote(text, title.start, title.end);
   if (titleQuote) quotes.push(titleQuote);

@@ -2,11 +2,11 @@
  * The reader-comments section that may close an article: a heading (`التعليقات 7`), then
  * comments, each an author line, a timestamp line and body text.
  */
-import type { Comment, CommentsSection, DateField, Field, LineKind } from './model';
+import type { Comment, CommentsSection, DateField, Field } from './model';
 import type { CommentsHeading } from './lineShapes';
 import { readDateLine } from './lineShapes';
 import { trimmedField } from './fields';
-import type { LineTable } from './lines';
+import type { LineKindNotes, LineTable } from './lines';
 import { isBlankLine } from './lines';
 import { skipSpaces, trimEnd } from './chars';
 
@@ -23,8 +23,8 @@ interface CommentStart {
 }
 
 /**
- * Reads the comments from `headingLine` to `lastLine` (both non-blank) and writes the kind of
- * each of those lines into `kinds`, indexed from `kindsOffset`.
+ * Reads the comments from `headingLine` to `lastLine` (both non-blank) and notes the kind of
+ * each of those lines.
  *
  * Every timestamp line starts a comment; the short line just before it, if any, is its
  * author. Lines up to the next comment are its body. Without any timestamp, each paragraph
@@ -36,15 +36,14 @@ export function readComments(
   heading: CommentsHeading,
   headingLine: number,
   lastLine: number,
-  kinds: LineKind[],
-  kindsOffset: number,
+  notes: LineKindNotes,
 ): CommentsSection {
   const { starts, ends } = lines;
-  kinds[headingLine - kindsOffset] = 'commentsHeading';
+  notes.note(headingLine, 'commentsHeading');
   const contentLines: number[] = [];
   for (let line = headingLine + 1; line <= lastLine; line++) {
     const isBlank = isBlankLine(lines, line);
-    kinds[line - kindsOffset] = isBlank ? 'blank' : 'commentBody';
+    notes.note(line, isBlank ? 'blank' : 'commentBody');
     if (!isBlank) contentLines.push(line);
   }
   const commentStarts = findCommentStarts(text, lines, contentLines);
@@ -52,7 +51,7 @@ export function readComments(
   for (let i = 0; i < commentStarts.length; i++) {
     const opening = commentStarts[i];
     const nextLine = i + 1 < commentStarts.length ? commentStarts[i + 1].line : lastLine + 1;
-    comments.push(buildComment(lines, opening, nextLine, kinds, kindsOffset));
+    comments.push(buildComment(lines, opening, nextLine, notes));
   }
   return {
     start: starts[headingLine],
@@ -97,14 +96,14 @@ function paragraphStarts(contentLines: readonly number[]): CommentStart[] {
     .map((line) => ({ line, author: undefined, time: undefined, bodyFrom: line }));
 }
 
-function buildComment(lines: LineTable, opening: CommentStart, nextLine: number, kinds: LineKind[], kindsOffset: number): Comment {
+function buildComment(lines: LineTable, opening: CommentStart, nextLine: number, notes: LineKindNotes): Comment {
   const { starts, ends } = lines;
-  if (opening.author) kinds[opening.line - kindsOffset] = 'commentAuthor';
-  if (opening.time) kinds[opening.bodyFrom - 1 - kindsOffset] = 'commentTime';
+  if (opening.author) notes.note(opening.line, 'commentAuthor');
+  if (opening.time) notes.note(opening.bodyFrom - 1, 'commentTime');
   let lastContent = opening.bodyFrom - 1;
   let firstBody = -1;
   for (let line = opening.bodyFrom; line < nextLine; line++) {
-    if (kinds[line - kindsOffset] === 'blank') continue;
+    if (isBlankLine(lines, line)) continue;
     if (firstBody < 0) firstBody = line;
     lastContent = line;
   }

@@ -128,16 +128,22 @@ describe('revision: spans an edit left alone', () => {
   });
 });
 
-/** Reads some of a model's details, as features do: all of them, what the outline shows, the dates only, or none. */
+/**
+ * Reads some of a model's details, as features do: all of them, what the outline shows, the
+ * dates only (the head), the comments only (the tail), the bylines only (the closing lines),
+ * or none.
+ */
 function read(model: ReturnType<typeof parseClipping>, what: string): void {
   if (what === 'everything') JSON.stringify(model);
-  if (what === 'outline') model.articles.forEach((article) => article.comments && article.dates);
+  if (what === 'outline') model.articles.forEach((article) => article.comments && article.dates && article.outlet);
   if (what === 'dates') model.articles.forEach((article) => article.dates);
+  if (what === 'comments') model.articles.forEach((article) => article.comments);
+  if (what === 'bylines') model.articles.forEach((article) => article.bylines);
 }
 
 describe('revision: parsing from an earlier parse', () => {
   it('gives the model a fresh parse gives, over edits in a row, whatever each parse had read', () => {
-    const reading = fc.constantFrom('everything', 'outline', 'dates', 'nothing');
+    const reading = fc.constantFrom('everything', 'outline', 'dates', 'comments', 'bylines', 'nothing');
     const step = fc.tuple(edit, fc.nat(), fc.integer({ min: -2, max: 2 }), reading);
     fc.assert(
       fc.property(dossierText, reading, fc.array(step, { minLength: 1, maxLength: 3 }), (first, firstRead, steps) => {
