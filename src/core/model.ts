@@ -64,10 +64,11 @@ export interface CommentsSection extends TextSpan {
 export interface Article extends TextSpan {
   /** 0-based position among the articles. */
   readonly index: number;
+  /** Line of the title; `start` is where that line starts. */
   readonly startLine: number;
   /** Line of the last character that belongs to the article (trailing blank lines excluded). */
   readonly endLine: number;
-  /** First non-empty line. Every article has one: an article is a non-blank segment. */
+  /** First non-empty line, on `startLine`. Every article has one: an article is a non-blank segment. */
   readonly title: Field;
   readonly subtitle: Field | undefined;
   readonly dates: readonly DateField[];
@@ -78,6 +79,7 @@ export interface Article extends TextSpan {
   readonly lines: readonly ClassifiedLine[];
 }
 
+/** A whole line: `start` and `end` are where `line` starts and ends. */
 export interface Separator extends TextSpan {
   readonly line: number;
   /** The repeated character, such as `=`. */

@@ -84,7 +84,7 @@ interface Carry {
 function buildOutline(model: ClippingDocument, revision: Revision | undefined, showSeparators: boolean, carry: Carry | undefined): OutlineBuild {
   const separators = showSeparators ? model.separators : [];
   const articleSymbols = symbolsFor(model.articles, carry, (last) => [last.articles, last.articleSymbols], (article) => articleSymbol(article, model));
-  const separatorSymbols = symbolsFor(separators, carry, (last) => [last.separators, last.separatorSymbols], (separator) => separatorSymbol(separator, model));
+  const separatorSymbols = symbolsFor(separators, carry, (last) => [last.separators, last.separatorSymbols], separatorSymbol);
   const symbols: vscode.DocumentSymbol[] = [];
   if (model.header) symbols.push(headerSymbol(model.header, model));
   if (model.toc) symbols.push(tocSymbol(model.toc, model));
@@ -169,16 +169,18 @@ function tocSymbol(toc: TableOfContents, model: ClippingDocument): vscode.Docume
 }
 
 function articleSymbol(article: Article, model: ClippingDocument): vscode.DocumentSymbol {
-  // The article and its title usually start together: one position serves both ranges, since
-  // a large outline keeps tens of thousands of them alive.
-  const start = toPosition(model, article.start);
-  const titleStart = article.title.start === article.start ? start : toPosition(model, article.title.start);
+  // The article starts its first line, where its title is: only its end is looked up among
+  // the lines. Its start serves both ranges when the title starts the line, since a large
+  // outline keeps tens of thousands of positions alive.
+  const { startLine, title } = article;
+  const start = new vscode.Position(startLine, 0);
+  const titleStart = title.start === article.start ? start : new vscode.Position(startLine, title.start - article.start);
   const symbol = new vscode.DocumentSymbol(
-    article.title.text,
+    title.text,
     describeArticle(article),
     vscode.SymbolKind.String,
     new vscode.Range(start, toPosition(model, article.end)),
-    new vscode.Range(titleStart, toPosition(model, article.title.end)),
+    new vscode.Range(titleStart, new vscode.Position(startLine, title.end - article.start)),
   );
   if (article.comments) {
     symbol.children = [commentsSymbol(article.comments, model)];
@@ -203,9 +205,10 @@ function commentsSymbol(section: CommentsSection, model: ClippingDocument): vsco
   return symbol;
 }
 
-function separatorSymbol(separator: Separator, model: ClippingDocument): vscode.DocumentSymbol {
-  const range = toRange(model, separator);
-  return new vscode.DocumentSymbol(separatorName(separator.char), '', vscode.SymbolKind.Null, range, range);
+/** A separator is a whole line: its range needs no lookup. */
+function separatorSymbol({ line, start, end, char }: Separator): vscode.DocumentSymbol {
+  const range = new vscode.Range(line, 0, line, end - start);
+  return new vscode.DocumentSymbol(separatorName(char), '', vscode.SymbolKind.Null, range, range);
 }
 
 /** One name per separator character, not one string per separator of the dossier. */

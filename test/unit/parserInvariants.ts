@@ -26,7 +26,12 @@ export function assertInvariants(text: string, document: ClippingDocument): void
   const matched = document.tocMatches.filter((match) => match !== undefined);
   assert.equal(new Set(matched).size, matched.length, 'an article is matched at most once');
   for (const match of matched) assert.ok(match < document.articles.length);
-  for (const separator of document.separators) assertInBounds(separator, text.length);
+  for (const separator of document.separators) {
+    assertInBounds(separator, text.length);
+    assert.deepEqual(document.positionAt(separator.start), { line: separator.line, character: 0 }, 'a separator starts its line');
+    assert.deepEqual(document.positionAt(separator.end).line, separator.line, 'a separator ends on its line');
+    assert.ok(separator.end === text.length || /[\r\n]/.test(text[separator.end]), 'a separator ends where its line ends');
+  }
   for (const problem of document.problems) assertInBounds(problem, text.length);
 }
 
@@ -79,6 +84,8 @@ function assertArticle(text: string, document: ClippingDocument, article: Articl
   });
   assert.equal(article.lines[0].kind, 'title');
   assert.ok(article.startLine <= article.endLine && article.endLine < document.lineCount);
+  assert.deepEqual(document.positionAt(article.start), { line: article.startLine, character: 0 }, 'an article starts where its first line starts');
+  assert.equal(document.positionAt(article.title.end).line, article.startLine, 'the title is on the first line');
   if (article.comments) {
     assertWithin(article.comments, article);
     assertField(text, article.comments.heading, article.comments);
