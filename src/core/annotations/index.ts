@@ -38,6 +38,7 @@ export {
   replaceAnnotationText,
   replaceAnnotationTexts,
   writeMovedAnnotationsText,
+  writeMovedAnnotationsTextInSteps,
   writeMovedOffsetsText,
   removeAnnotationText,
   type MovedAnnotation,

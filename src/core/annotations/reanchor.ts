@@ -21,6 +21,7 @@ import { createAnchor } from './anchors';
 import { articleAt } from '../articleLookup';
 import type { ArticleSpan } from './articles';
 import { contextAgreement } from './context';
+import { runToEnd } from './steps';
 import type { Anchor } from './types';
 
 export type ReanchorStatus = 'exact' | 'context' | 'fuzzy' | 'orphan';
@@ -93,10 +94,7 @@ export function reanchorAll(
   text: string,
   options: Omit<ReanchorOptions, 'expectedShift'> = {},
 ): ReanchorOutcome[] {
-  const steps = reanchorAllInSteps(anchors, text, options, Number.POSITIVE_INFINITY);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return runToEnd(reanchorAllInSteps(anchors, text, options, Number.POSITIVE_INFINITY));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import { ID_PATTERN } from './ids';
+import { runToEnd } from './steps';
 import {
   insertItemEdit,
   insertItemText,
@@ -176,8 +177,17 @@ export interface MovedOffsets {
  * the same either way.
  */
 export function writeMovedAnnotationsText(sidecarText: string, moved: readonly MovedAnnotation[]): string {
+  return runToEnd(writeMovedAnnotationsTextInSteps(sidecarText, moved, Number.POSITIVE_INFINITY));
+}
+
+/**
+ * writeMovedAnnotationsText, pausing (yielding) after every `stepSize` blocks looked at (in the
+ * scan for the blocks, then in the rewrite): a thousand moved anchors took 60 ms of the
+ * extension host's thread at once, the code still cold (bench/host).
+ */
+export function* writeMovedAnnotationsTextInSteps(sidecarText: string, moved: readonly MovedAnnotation[], stepSize = 100): Generator<void, string, void> {
   return (
-    writeMovedOffsetsText(sidecarText, moved, []) ??
+    (yield* writeMovedOffsetsSteps(sidecarText, moved, [], stepSize)) ??
     // Only offsets that cannot be swapped give undefined, and there are none.
     replaceAnnotationTexts(sidecarText, moved.map((entry) => entry.annotation))
   );
@@ -189,9 +199,13 @@ export function writeMovedAnnotationsText(sidecarText: string, moved: readonly M
  * layout), or a block is missing; then the whole annotations are needed (writeMovedAnnotationsText).
  */
 export function writeMovedOffsetsText(sidecarText: string, moved: readonly MovedAnnotation[], offsets: readonly MovedOffsets[]): string | undefined {
+  return runToEnd(writeMovedOffsetsSteps(sidecarText, moved, offsets, Number.POSITIVE_INFINITY));
+}
+
+function* writeMovedOffsetsSteps(sidecarText: string, moved: readonly MovedAnnotation[], offsets: readonly MovedOffsets[], stepSize: number): Generator<void, string | undefined, void> {
   const byId = new Map<string, MovedAnnotation | MovedOffsets>(moved.map((entry) => [entry.annotation.id, entry]));
   offsets.forEach((entry) => byId.set(entry.id, entry));
-  const layout = scanBlockList(sidecarText, ANNOTATIONS.key);
+  const layout = yield* scanBlockListInSteps(sidecarText, ANNOTATIONS.key, stepSize);
   const found = new Map<string, number>();
   for (const block of layout?.items ?? []) {
     if (block.id !== undefined && byId.has(block.id)) found.set(block.id, (found.get(block.id) ?? 0) + 1);
@@ -201,9 +215,11 @@ export function writeMovedOffsetsText(sidecarText: string, moved: readonly Moved
   }
   const parts: string[] = [];
   let copiedUpTo = 0;
+  let rewritten = 0;
   for (const block of layout.items) {
     const entry = block.id === undefined ? undefined : byId.get(block.id);
     if (!entry) continue;
+    if (++rewritten % stepSize === 0) yield;
     const annotation = 'annotation' in entry ? entry.annotation : undefined;
     const now = 'annotation' in entry ? entry.annotation.anchor : entry;
     const edits = entry.recorded && offsetEdits(sidecarText, block, entry.recorded, now);
@@ -398,7 +414,7 @@ export function* parseValidSidecarInSteps(text: string, perStep = 100): Generato
   const layout = scanBlockList(text, ANNOTATIONS.key);
   const items = layout?.items ?? [];
   if (!layout || items.length <= perStep || !NOTHING_AFTER.test(text.slice(items[items.length - 1].end))) {
-    return parseValidSidecarQuickly(text);
+    return readListFileFast(text, SIDECAR_FILE, layout?.items);
   }
   const head = text.slice(0, layout.listStart);
   const headLines = lineBreaksIn(head, 0, head.length);
@@ -411,7 +427,10 @@ export function* parseValidSidecarInSteps(text: string, perStep = 100): Generato
   for (let from = 0; from < items.length; from += perStep) {
     yield;
     const runEnd = from + perStep < items.length ? items[from + perStep].start : text.length;
-    const read = parseValidSidecarQuickly(head + text.slice(runStart, runEnd));
+    // The run's blocks as the scan of the whole file found them, moved into the run's text: not scanned for again.
+    const shift = runStart - head.length;
+    const runBlocks = layout.items.slice(from, from + perStep).map((block) => ({ ...block, start: block.start - shift, end: block.end - shift }));
+    const read = readListFileFast(head + text.slice(runStart, runEnd), SIDECAR_FILE, runBlocks);
     if (!read?.ok) return undefined;
     first ??= read.sidecar;
     for (const annotation of read.sidecar.annotations) {
@@ -419,7 +438,6 @@ export function* parseValidSidecarInSteps(text: string, perStep = 100): Generato
       ids.add(annotation.id);
       annotations.push(annotation);
     }
-    const shift = runStart - head.length;
     for (const block of read.blocks) blocks.push({ id: block.id, start: block.start + shift, end: block.end + shift, line: block.line - headLines + linesBefore });
     linesBefore += lineBreaksIn(text, runStart, runEnd);
     runStart = runEnd;

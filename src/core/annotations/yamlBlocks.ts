@@ -13,6 +13,7 @@
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from './yamlLibraries';
 import type { TextChange } from './anchors';
+import { runToEnd } from './steps';
 import { readYamlSubset, type YamlValue } from './yamlSubset';
 
 /** Deterministic output, one line per value: no folding, no block scalars, no multi-line quotes. */
@@ -364,11 +365,7 @@ const ITEM_ID = /^ *- +id: *(["']?)([A-Za-z0-9_-]+)\1 *(#.*)?\r?$/;
  * Reading uses it too (yamlShape.ts), so that an item's place is the block an edit rewrites.
  */
 export function scanBlockList(text: string, key: string): BlockLayout | undefined {
-  const steps = scanBlockListInSteps(text, key, Number.POSITIVE_INFINITY);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(scanBlockListInSteps(text, key, Number.POSITIVE_INFINITY));
 }
 
 /**

@@ -17,7 +17,7 @@ import { yaml } from './yamlLibraries';
 import { loadPlainly } from './fastRead';
 import { readYamlSubset } from './yamlSubset';
 import type { TextProblem } from './types';
-import { scanBlockList } from './yamlBlocks';
+import { scanBlockList, type ItemBlock } from './yamlBlocks';
 
 interface Issue {
   readonly message: string;
@@ -259,13 +259,14 @@ export function readListFile<T extends { readonly id: string }, R>(text: string,
 /**
  * The fast readings alone (the line reader, then js-yaml): the contents of a valid file, or
  * undefined to leave it to the exact reading. A file the line reader takes but the shape rules
- * refuse is not read again by js-yaml, which would find the same values.
+ * refuse is not read again by js-yaml, which would find the same values. `blocks`, when the
+ * caller knows them, are the items scanBlockList finds in `text`: not scanned for again.
  */
-export function readListFileFast<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>): R | undefined {
+export function readListFileFast<T extends { readonly id: string }, R>(text: string, shape: ListFileShape<T, R>, blocks?: readonly ItemBlock[]): R | undefined {
   const lines = readYamlSubset(text);
-  if (lines !== undefined) return readValues(LINE_VALUES, lines, text, shape);
+  if (lines !== undefined) return readValues(LINE_VALUES, lines, text, shape, blocks);
   const loaded = loadPlainly(text);
-  return loaded && readValues(PLAIN_VALUES, loaded.value, text, shape);
+  return loaded && readValues(PLAIN_VALUES, loaded.value, text, shape, blocks);
 }
 
 /** The line reader alone: the contents of a valid file in the layout the extension writes, else undefined. */
@@ -275,11 +276,11 @@ export function readListFileByLines<T extends { readonly id: string }, R>(text: 
 }
 
 /** The shape rules over plain values (no places in the text): the contents, or undefined at the first problem. */
-function readValues<T extends { readonly id: string }, R>(reading: Reading, document: unknown, text: string, shape: ListFileShape<T, R>): R | undefined {
+function readValues<T extends { readonly id: string }, R>(reading: Reading, document: unknown, text: string, shape: ListFileShape<T, R>, blocks?: readonly ItemBlock[]): R | undefined {
   const report = new ShapeReport();
   const read = readItems(reading, document, text, shape, report);
   if (!read || report.issues.length) return undefined;
-  const places = scannedPlaces(text, shape.listKey, read.items);
+  const places = scannedPlaces(text, shape.listKey, read.items, blocks);
   const contents = places && shape.contents(read.root, placed(read.items, places));
   return report.issues.length ? undefined : contents;
 }
@@ -338,8 +339,12 @@ function readItems<T extends { readonly id: string }>(
  * readings place items this way, so they agree; for other layouts the exact reading takes the
  * nodes' ranges, and the fast one leaves the file to it.
  */
-function scannedPlaces(text: string, listKey: string, items: readonly { readonly item: { readonly id: string } }[]): ItemPlace[] | undefined {
-  const blocks = scanBlockList(text, listKey)?.items;
+function scannedPlaces(
+  text: string,
+  listKey: string,
+  items: readonly { readonly item: { readonly id: string } }[],
+  blocks: readonly ItemBlock[] | undefined = scanBlockList(text, listKey)?.items,
+): ItemPlace[] | undefined {
   if (!blocks || blocks.length !== items.length || blocks.some((block, index) => block.id !== items[index].item.id)) return undefined;
   // Every scanned block starts with `- id:`, so its first `id` is the key.
   return withLines(text, blocks.map((block) => [text.indexOf('id', block.start), block.end]));

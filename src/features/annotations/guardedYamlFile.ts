@@ -122,6 +122,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
       const { bytes: knownBytes, exact, text: knownText } = this.known;
       const bytes = await encodeEditedText(text, typeof edited !== 'string' && exact && knownBytes && knownText !== undefined ? { text: knownText, bytes: knownBytes, change: edited.change } : undefined);
       step(measures?.encode);
+      // A large file's copy into its new bytes and their copy to the writer's thread (5 MB each for 10,000 annotations) in turns of their own.
+      if (bytes.length > CODING_SLICE) await nextTurn();
       await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
       step(measures?.write);
       // After someone else's change, the result holds their work and ours: read it as a whole.

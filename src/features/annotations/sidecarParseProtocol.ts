@@ -4,9 +4,10 @@ import type { ReadFailure, Sidecar } from '../../core/annotations';
 
 /**
  * How many annotations go in one JSON text between the worker and the host: a few
- * milliseconds of JSON.parse or JSON.stringify, after which the host handles other events.
+ * milliseconds of JSON.parse or JSON.stringify, after which the host handles other events
+ * (250 took 13 to 20 ms each, the code cold, as a large sidecar opened: bench/host).
  */
-export const ANNOTATIONS_PER_CHUNK = 250;
+export const ANNOTATIONS_PER_CHUNK = 100;
 
 export type SidecarWorkerRequest =
   /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../../src/core/annotations/sidecar';
+import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, writeMovedAnnotationsTextInSteps, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../../src/core/annotations/sidecar';
 import type { Annotation } from '../../../src/core/annotations/types';
 import { annotationsArbitrary } from './arbitraries';
 import { shifted, WATER_TAG } from './samples';
@@ -61,6 +61,25 @@ describe('annotations/sidecar writeMovedAnnotationsText', () => {
     const expected = replaceAnnotationTexts(text, [moved]);
     assert.equal(writeMovedAnnotationsText(text, [{ annotation: moved, recorded: { start: 11, end: 16 } }]), expected);
     assert.equal(writeMovedAnnotationsText(text, [{ annotation: moved }]), expected);
+  });
+
+  it('in steps, pauses after every few blocks and gives the same text, whatever the hand edits', () => {
+    fc.assert(
+      fc.property(annotationsArbitrary, fc.nat({ max: 1000 }), fc.subarray(Object.keys(EDITS)), fc.integer({ min: 1, max: 4 }), (annotations, by, edits, stepSize) => {
+        const text = edits.reduce((current, name) => EDITS[name](current), serializeSidecar({ version: 1, clipping: 'dossier.clip', annotations }));
+        const before = parseSidecar(text);
+        fc.pre(before.ok);
+        const moved = movedBy(before.ok ? before.sidecar.annotations : [], by);
+        const steps = writeMovedAnnotationsTextInSteps(text, moved, stepSize);
+        let pauses = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) pauses++;
+        assert.equal(step.value, writeMovedAnnotationsText(text, moved));
+        // At least one pause per `stepSize` moved blocks rewritten, where the blocks are found by the line scan.
+        if (moved.length >= stepSize && !edits.includes('flowAnchor')) assert.ok(pauses >= Math.floor(moved.length / stepSize), `${pauses} pauses for ${moved.length} blocks`);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('swaps only the numbers: comments between blocks and every other byte stay', () => {
