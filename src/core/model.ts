@@ -48,12 +48,15 @@ export interface QuoteLine extends TextSpan {
   readonly quote: Field;
 }
 
+/** Starts where its first line starts: its author line, else its timestamp or body. */
 export interface Comment extends TextSpan {
+  /** On the comment's first line. */
   readonly author: Field | undefined;
   readonly time: DateField | undefined;
   readonly body: TextSpan | undefined;
 }
 
+/** Starts where its heading's line starts. */
 export interface CommentsSection extends TextSpan {
   readonly heading: Field;
   /** The count a heading such as `التعليقات 7` announces, when it does. */

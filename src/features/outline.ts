@@ -189,20 +189,27 @@ function articleSymbol(article: Article, model: ClippingDocument): vscode.Docume
 }
 
 function commentsSymbol(section: CommentsSection, model: ClippingDocument): vscode.DocumentSymbol {
+  const start = toPosition(model, section.start);
   const symbol = new vscode.DocumentSymbol(
     section.heading.text,
     vscode.l10n.t('{0} comments', section.comments.length),
     vscode.SymbolKind.Array,
-    toRange(model, section),
-    toRange(model, section.heading),
+    new vscode.Range(start, toPosition(model, section.end)),
+    rangeOnLine(start, section.start, section.heading),
   );
   symbol.children = section.comments.map((comment, index) => {
     const name = comment.author?.text || vscode.l10n.t('Comment {0}', index + 1);
-    const range = toRange(model, comment);
-    const selection = comment.author ? toRange(model, comment.author) : range;
+    const commentStart = toPosition(model, comment.start);
+    const range = new vscode.Range(commentStart, toPosition(model, comment.end));
+    const selection = comment.author ? rangeOnLine(commentStart, comment.start, comment.author) : range;
     return new vscode.DocumentSymbol(name, comment.time?.text ?? '', vscode.SymbolKind.Event, range, selection);
   });
   return symbol;
+}
+
+/** The range of `span`, on the line that starts at `lineStart`, at `start`: no lookup. */
+function rangeOnLine(start: vscode.Position, lineStart: number, span: TextSpan): vscode.Range {
+  return new vscode.Range(start.line, span.start - lineStart, start.line, span.end - lineStart);
 }
 
 /** A separator is a whole line: its range needs no lookup. */

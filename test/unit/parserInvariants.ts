@@ -89,13 +89,23 @@ function assertArticle(text: string, document: ClippingDocument, article: Articl
   if (article.comments) {
     assertWithin(article.comments, article);
     assertField(text, article.comments.heading, article.comments);
+    assertOnLineFrom(document, article.comments.start, article.comments.heading);
     for (const comment of article.comments.comments) {
       assertWithin(comment, article.comments);
       if (comment.author) assertField(text, comment.author, comment);
+      if (comment.author) assertOnLineFrom(document, comment.start, comment.author);
       if (comment.time) assertField(text, comment.time, comment);
       if (comment.body) assertWithin(comment.body, comment);
     }
   }
+}
+
+/** `lineStart` starts a line, and `span` is on that line. */
+function assertOnLineFrom(document: ClippingDocument, lineStart: number, span: TextSpan): void {
+  const { line, character } = document.positionAt(lineStart);
+  assert.equal(character, 0, `${lineStart} starts a line`);
+  assert.equal(document.positionAt(span.start).line, line, `[${span.start}, ${span.end}) starts on the line from ${lineStart}`);
+  assert.equal(document.positionAt(span.end).line, line, `[${span.start}, ${span.end}) ends on the line from ${lineStart}`);
 }
 
 function assertInBounds(span: TextSpan, length: number): void {
