@@ -7,9 +7,10 @@
  *   comments;
  * - the body (quotes, classified lines): every line.
  * The outline only pays for heads and tails, and for the closing lines of the articles that
- * name no outlet under their title. Those parts keep only the fields they read: the kind of
- * every line is noted only by the body, which reads them again to note their lines' kinds
- * (only JSON and the tests ask for classified lines).
+ * name no outlet under their title. Those parts keep only the fields they read, not the kind
+ * of every line: the body tells the kinds of the head's and the comments' lines from their
+ * fields, and reads the closing lines again (only JSON and the tests ask for classified
+ * lines).
  *
  * Layout: the title (first non-blank line); a header region of up to four lines right after
  * it, each a subtitle (only the first), a date line or an outlet line, ending at the first
@@ -33,7 +34,7 @@ import {
   readQuote,
 } from './lineShapes';
 import type { LineKindNotes, LineTable } from './lines';
-import { isBlankLine, NO_NOTES } from './lines';
+import { isBlankLine, lineAt, NO_NOTES } from './lines';
 import { normalizeTitles, type NormalizedTitles } from './tocMatching';
 
 const MAX_HEADER_REGION_LINES = 4;
@@ -159,7 +160,7 @@ export class ParsedArticle implements Article {
   private head(): Head {
     if (!this.headPart) {
       const earlier = this.earlierHead;
-      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine, NO_NOTES);
+      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine);
       this.earlierHead = undefined;
     }
     return this.headPart;
@@ -168,7 +169,7 @@ export class ParsedArticle implements Article {
   private tail(): Tail {
     if (!this.tailPart) {
       const earlier = this.earlierTail;
-      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.endLine, this.head(), NO_NOTES);
+      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.endLine, this.head());
       this.earlierTail = undefined;
     }
     return this.tailPart;
@@ -188,7 +189,7 @@ export class ParsedArticle implements Article {
   }
 
   private body(): Body {
-    return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.endLine, this.title));
+    return (this.bodyPart ??= readBody(this.scanner, this.startLine, this.endLine, this.title, this.head(), this.tail()));
   }
 }
 
@@ -260,10 +261,12 @@ class PartMover {
   }
 }
 
-/** Reads the header region under the title, noting the kinds of the title's line and of the region's. */
-function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number, notes: LineKindNotes): Head {
+/**
+ * Reads the header region under the title: each of its non-blank lines is the subtitle, the
+ * outlet or a date line (noteHeadKinds tells them apart from what is returned).
+ */
+function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number): Head {
   const { text, lines } = scanner;
-  notes.note(firstLine, 'title');
   const dates: DateField[] = [];
   let subtitle: Field | undefined;
   let outlet: Field | undefined;
@@ -274,7 +277,6 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number, 
   for (; line <= lastLine && regionLines < MAX_HEADER_REGION_LINES; line++) {
     const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
     if (start === lines.ends[line]) {
-      notes.note(line, 'blank');
       continue;
     }
     const end = trimEnd(text, start, lines.ends[line]);
@@ -283,21 +285,16 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number, 
     const lineOutlet = date ? undefined : readOutlet(text, start, end);
     if (date) {
       dates.push(date);
-      notes.note(line, 'date');
     } else if (lineOutlet && !outlet) {
       outlet = lineOutlet;
-      notes.note(line, 'outlet');
       if (regionLines === 0) outletUnderTitle = { line, start, end };
     } else if (lineOutlet && outletUnderTitle && isSubtitle(scanner.text, outletUnderTitle.start, outletUnderTitle.end)) {
       // A second outlet-shaped line: the short line right under the title was a subtitle.
       subtitle = fieldAt(text, outletUnderTitle.start, outletUnderTitle.end);
-      notes.note(outletUnderTitle.line, 'subtitle');
       outletUnderTitle = undefined;
       outlet = lineOutlet;
-      notes.note(line, 'outlet');
     } else if (regionLines === 0 && !lineOutlet && line < lastLine && isSubtitle(scanner.text, start, end)) {
       subtitle = fieldAt(text, start, end);
-      notes.note(line, 'subtitle');
     } else {
       break;
     }
@@ -312,7 +309,7 @@ function isSubtitle(text: string, start: number, end: number): boolean {
 }
 
 /** Finds the comments heading, if any, and reads the comments. */
-function readTail(scanner: ArticleScanner, lastLine: number, head: Head, notes: LineKindNotes): Tail {
+function readTail(scanner: ArticleScanner, lastLine: number, head: Head): Tail {
   const { text, lines } = scanner;
   let bodyTo = lastLine;
   let comments: CommentsSection | undefined;
@@ -322,7 +319,7 @@ function readTail(scanner: ArticleScanner, lastLine: number, head: Head, notes: 
     const end = trimEnd(text, start, lines.ends[line]);
     const heading = end - start <= MAX_COMMENTS_HEADING_LINE ? readCommentsHeading(text, start, end) : undefined;
     if (heading) {
-      comments = readComments(text, lines, heading, line, lastLine, notes);
+      comments = readComments(text, lines, heading, line, lastLine);
       bodyTo = line - 1;
       break;
     }
@@ -358,11 +355,10 @@ function readClosingLines(scanner: ArticleScanner, bodyFrom: number, bodyTo: num
 }
 
 /**
- * Classifies every line: the head, the tail and the closing lines are read again to note the
- * kinds of theirs (what they return is the same as what the getters gave), then the lines
- * they left are blank, quote or body.
+ * Classifies every line: the title's, the head's and the comments' from what they read, the
+ * closing lines by reading them again; the lines left are blank, quote or body.
  */
-function readBody(scanner: ArticleScanner, firstLine: number, lastLine: number, title: Field): Body {
+function readBody(scanner: ArticleScanner, firstLine: number, lastLine: number, title: Field, head: Head, tail: Tail): Body {
   const { text, lines } = scanner;
   const kinds = new Array<LineKind>(lastLine - firstLine + 1);
   const notes: LineKindNotes = {
@@ -370,8 +366,8 @@ function readBody(scanner: ArticleScanner, firstLine: number, lastLine: number, 
       kinds[line - firstLine] = kind;
     },
   };
-  const head = readHead(scanner, firstLine, lastLine, notes);
-  const tail = readTail(scanner, lastLine, head, notes);
+  noteHeadKinds(lines, firstLine, head, notes);
+  if (tail.comments) noteCommentKinds(lines, tail.comments, notes);
   readClosingLines(scanner, head.bodyFrom, tail.bodyTo, notes);
   const quotes: QuoteLine[] = [];
   const titleQuote = readQuote(text, title.start, title.end);
@@ -388,6 +384,30 @@ function readBody(scanner: ArticleScanner, firstLine: number, lastLine: number, 
     kinds[line - firstLine] = quote ? 'quote' : 'body';
   }
   return { quotes, lines: classifiedLines(lines, firstLine, kinds) };
+}
+
+/** The title's line, then the head's region: each line blank, the subtitle's, the outlet's or else a date line (see readHead). */
+function noteHeadKinds(lines: LineTable, firstLine: number, head: Head, notes: LineKindNotes): void {
+  notes.note(firstLine, 'title');
+  const subtitleLine = head.subtitle ? lineAt(lines, head.subtitle.start) : -1;
+  const outletLine = head.outlet ? lineAt(lines, head.outlet.start) : -1;
+  for (let line = firstLine + 1; line < head.bodyFrom; line++) {
+    notes.note(line, isBlankLine(lines, line) ? 'blank' : line === subtitleLine ? 'subtitle' : line === outletLine ? 'outlet' : 'date');
+  }
+}
+
+/**
+ * The comments section's lines (see readComments): its heading, then blank or comment body
+ * lines, except each comment's author line (its first) and timestamp line.
+ */
+function noteCommentKinds(lines: LineTable, section: CommentsSection, notes: LineKindNotes): void {
+  const headingLine = lineAt(lines, section.start);
+  notes.note(headingLine, 'commentsHeading');
+  for (let line = headingLine + 1, last = lineAt(lines, section.end); line <= last; line++) notes.note(line, isBlankLine(lines, line) ? 'blank' : 'commentBody');
+  for (const comment of section.comments) {
+    if (comment.author) notes.note(lineAt(lines, comment.start), 'commentAuthor');
+    if (comment.time) notes.note(lineAt(lines, comment.time.start), 'commentTime');
+  }
 }
 
 function classifiedLines(lines: LineTable, firstLine: number, kinds: readonly LineKind[]): ClassifiedLine[] {

@@ -6,7 +6,7 @@ import type { Comment, CommentsSection, DateField, Field } from './model';
 import type { CommentsHeading } from './lineShapes';
 import { readDateLine } from './lineShapes';
 import { trimmedField } from './fields';
-import type { LineKindNotes, LineTable } from './lines';
+import type { LineTable } from './lines';
 import { isBlankLine } from './lines';
 import { skipSpaces, trimEnd } from './chars';
 
@@ -23,8 +23,7 @@ interface CommentStart {
 }
 
 /**
- * Reads the comments from `headingLine` to `lastLine` (both non-blank) and notes the kind of
- * each of those lines.
+ * Reads the comments from `headingLine` to `lastLine` (both non-blank).
  *
  * Every timestamp line starts a comment; the short line just before it, if any, is its
  * author. Lines up to the next comment are its body. Without any timestamp, each paragraph
@@ -36,22 +35,18 @@ export function readComments(
   heading: CommentsHeading,
   headingLine: number,
   lastLine: number,
-  notes: LineKindNotes,
 ): CommentsSection {
   const { starts, ends } = lines;
-  notes.note(headingLine, 'commentsHeading');
   const contentLines: number[] = [];
   for (let line = headingLine + 1; line <= lastLine; line++) {
-    const isBlank = isBlankLine(lines, line);
-    notes.note(line, isBlank ? 'blank' : 'commentBody');
-    if (!isBlank) contentLines.push(line);
+    if (!isBlankLine(lines, line)) contentLines.push(line);
   }
   const commentStarts = findCommentStarts(text, lines, contentLines);
   const comments: Comment[] = [];
   for (let i = 0; i < commentStarts.length; i++) {
     const opening = commentStarts[i];
     const nextLine = i + 1 < commentStarts.length ? commentStarts[i + 1].line : lastLine + 1;
-    comments.push(buildComment(lines, opening, nextLine, notes));
+    comments.push(buildComment(lines, opening, nextLine));
   }
   return {
     start: starts[headingLine],
@@ -96,10 +91,8 @@ function paragraphStarts(contentLines: readonly number[]): CommentStart[] {
     .map((line) => ({ line, author: undefined, time: undefined, bodyFrom: line }));
 }
 
-function buildComment(lines: LineTable, opening: CommentStart, nextLine: number, notes: LineKindNotes): Comment {
+function buildComment(lines: LineTable, opening: CommentStart, nextLine: number): Comment {
   const { starts, ends } = lines;
-  if (opening.author) notes.note(opening.line, 'commentAuthor');
-  if (opening.time) notes.note(opening.bodyFrom - 1, 'commentTime');
   let lastContent = opening.bodyFrom - 1;
   let firstBody = -1;
   for (let line = opening.bodyFrom; line < nextLine; line++) {
