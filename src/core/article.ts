@@ -33,12 +33,22 @@ import {
   readOutlet,
   readQuote,
 } from './lineShapes';
-import type { LineKindNotes, LineTable } from './lines';
-import { isBlankLine, lineAt, NO_NOTES } from './lines';
+import type { LineTable } from './lines';
+import { isBlankLine, lineAt } from './lines';
 import { normalizeTitles, type NormalizedTitles } from './tocMatching';
 
 const MAX_HEADER_REGION_LINES = 4;
 const MAX_CLOSING_LINES = 3;
+
+/**
+ * Where the closing lines' reader notes the kind of each line it takes: into the body's
+ * classified lines, or nowhere when only the bylines and source are wanted.
+ */
+interface LineKindNotes {
+  note(line: number, kind: LineKind): void;
+}
+
+const NO_NOTES: LineKindNotes = { note: () => undefined };
 
 /** The text and its lines, shared by every article of a document. */
 export interface ArticleScanner {

@@ -4,7 +4,6 @@
  * Line breaks are `\n`, `\r\n` and a lone `\r`, as in the editor.
  */
 import { skipSpaces } from './chars';
-import type { LineKind } from './model';
 import type { TextChange } from './revision';
 import { separatorCharCode } from './separators';
 
@@ -86,16 +85,6 @@ class LineTableBuilder {
     this.shapes = shapes;
   }
 }
-
-/**
- * Where the readers of an article's lines note the kind of each line they take: into the
- * article's classified lines, or nowhere when only the fields they return are wanted.
- */
-export interface LineKindNotes {
-  note(line: number, kind: LineKind): void;
-}
-
-export const NO_NOTES: LineKindNotes = { note: () => undefined };
 
 export function isBlankLine(lines: LineTable, line: number): boolean {
   return lines.shapes[line] === BLANK_LINE;
