@@ -144,10 +144,10 @@ export class ParsedArticle implements Article {
   }
 
   /**
-   * Takes over the head, tail and closing lines `older` has read (or had itself taken over): `older` is
-   * an article of an earlier version of the text, with the same text `offsets` characters
-   * and `lines` lines before this one (see revision.ts), and details read from the same text
-   * are the same, moved. What features read of every article (outline, folding, problems) so
+   * Takes over the head, tail and closing lines `older` has read (or had itself taken over):
+   * `older` is an article of an earlier version of the text, with the same text `offsets`
+   * characters and `lines` lines before this one (see revision.ts), and details read from the
+   * same text are the same, moved. What features read of every article (outline, folding, problems) so
    * costs an edit only where it changed the text. They are moved when first asked for, which
    * an outline that keeps its own symbols never does; until then they keep the earlier text
    * alive. The classified lines, which only some commands read, are read again. The
@@ -280,15 +280,13 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
   const dates: DateField[] = [];
   let subtitle: Field | undefined;
   let outlet: Field | undefined;
-  /** The line right under the title, when it was read as the outlet. */
-  let outletUnderTitle: { line: number; start: number; end: number } | undefined;
+  /** The bounds of the line right under the title, when it was read as the outlet. */
+  let outletUnderTitle: { start: number; end: number } | undefined;
   let regionLines = 0;
   let line = firstLine + 1;
   for (; line <= lastLine && regionLines < MAX_HEADER_REGION_LINES; line++) {
     const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
-    if (start === lines.ends[line]) {
-      continue;
-    }
+    if (start === lines.ends[line]) continue;
     const end = trimEnd(text, start, lines.ends[line]);
     if (readCommentsHeading(text, start, end)) break;
     const date = readDateLine(text, start, end);
@@ -297,7 +295,7 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
       dates.push(date);
     } else if (lineOutlet && !outlet) {
       outlet = lineOutlet;
-      if (regionLines === 0) outletUnderTitle = { line, start, end };
+      if (regionLines === 0) outletUnderTitle = { start, end };
     } else if (lineOutlet && outletUnderTitle && isSubtitle(scanner.text, outletUnderTitle.start, outletUnderTitle.end)) {
       // A second outlet-shaped line: the short line right under the title was a subtitle.
       subtitle = fieldAt(text, outletUnderTitle.start, outletUnderTitle.end);
