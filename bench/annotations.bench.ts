@@ -2,7 +2,7 @@
 // Prints a markdown table and writes it into bench/RESULTS.md between the annotations markers.
 // The dossier and the annotations are generated from a fixed seed, so runs compare.
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   applyTextChange,
@@ -11,6 +11,7 @@ import {
   insertAnnotationText,
   parseSidecar,
   parseValidSidecarByLines,
+  parseValidSidecarInSteps,
   parseValidSidecarQuickly,
   reanchor,
   reanchorAll,
@@ -18,6 +19,7 @@ import {
   replaceAnnotationText,
   serializeSidecar,
   sidecarLayoutInSteps,
+  writeMovedAnnotationsText,
   type Anchor,
   type Annotation,
   type Sidecar,
@@ -110,6 +112,7 @@ function record(measurement: string, ms: number, note: string): void {
   console.error(`${measurement}: ${ms.toFixed(2)} ms`);
 }
 
+const loadAtStart = loadavg()[0];
 const small = dossier(200_000);
 const large = dossier(1_000_000);
 const sidecarOf = (list: readonly Annotation[]): Sidecar => ({ version: 1, clipping: 'bench.clip', annotations: list });
@@ -138,15 +141,22 @@ for (const [count, text, runs, warmup, target] of [
   if (parseSidecar(invalid).ok) throw new Error('the broken sidecar reads as valid');
   record(`parse sidecar, ${count} annotations, error in the last one`, time(() => parseSidecar(invalid), runs, warmup), 'the line reader finds the problem, the exact reading places it');
 }
+const stepsToEnd = <T>(steps: Generator<void, T, void>): T => {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+};
+record(
+  'parse sidecar in steps, 1,000 annotations',
+  time(() => stepsToEnd(parseValidSidecarInSteps(thousandText))),
+  "the editor's reading on its host's thread: runs of 100 blocks, each read as a sidecar of its own, a pause between runs",
+);
 record('serialize sidecar, 1,000 annotations', time(() => serializeSidecar(sidecarOf(thousand))), 'new file');
 record('serialize sidecar, 10,000 annotations', time(() => serializeSidecar(sidecarOf(tenThousand)), 5, 1), 'new file');
 
 const newcomer = { ...thousand[0], id: 'a-zzzzzzzzzz', anchor: tenThousand[5000].anchor };
 record('insert one block, 10,000-annotation sidecar', time(() => insertAnnotationText(tenThousandText, newcomer)), 'line scan + splice');
-const scan = sidecarLayoutInSteps(tenThousandText);
-let scanned = scan.next();
-while (!scanned.done) scanned = scan.next();
-const tenThousandLayout = scanned.value;
+const tenThousandLayout = stepsToEnd(sidecarLayoutInSteps(tenThousandText));
 record(
   'insert one block, 10,000-annotation sidecar, layout kept',
   time(() => insertAnnotationEdit(tenThousandText, tenThousandLayout, newcomer)),
@@ -156,6 +166,13 @@ const middleId = tenThousand[5000].id;
 const revised = { ...tenThousand[5000], modified: '2024-06-01T00:00:00.000Z' };
 record('replace one block, 10,000-annotation sidecar', time(() => replaceAnnotationText(tenThousandText, middleId, revised)), 'a block without comments is rendered anew');
 record('remove one block, 10,000-annotation sidecar', time(() => removeAnnotationText(tenThousandText, middleId)), '');
+
+const movedThousand = thousand.map((annotation) => ({ annotation: { ...annotation, anchor: { ...annotation.anchor, start: annotation.anchor.start + 27, end: annotation.anchor.end + 27 } }, recorded: annotation.anchor }));
+record(
+  'write moved anchors, 1,000-annotation sidecar, all moved',
+  time(() => writeMovedAnnotationsText(thousandText, movedThousand)),
+  'a line typed above them, then a save: the offsets swapped in place in every block; the editor runs it in slices of 10 ms (writeMovedAnnotationsTextInSteps)',
+);
 
 const thousandAnchors = thousand.map((annotation) => annotation.anchor);
 const typing = { start: small.length >> 1, end: small.length >> 1, text: 'ك' };
@@ -212,6 +229,6 @@ const table = [
   '| --- | ---: | --- |',
   ...rows.map((row) => `| ${row.measurement} | ${row.ms.toFixed(2)} | ${row.note} |`),
 ].join('\n');
-const header = `Annotation core (\`npx tsx bench/annotations.bench.ts\`), Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)}:`;
+const header = `Annotation core (\`npx tsx bench/annotations.bench.ts\`), Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString().slice(0, 10)} (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end):`;
 console.log(`${header}\n\n${table}`);
 writeResultsSection('annotations', `${header}\n\n${table}`);

@@ -69,6 +69,9 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
   const openMs = performance.now() - started;
   // The extension starts reading as VS Code announces the document, before openTextDocument resolves: its own measure covers that.
   const extensionMs = lastMeasure(OPEN_ANNOTATIONS_MEASURE);
+  // The extension's part of the opening, as a stall of its own for the profile to tell whose code filled it.
+  const [openEntry] = performance.getEntriesByName(OPEN_ANNOTATIONS_MEASURE, 'measure');
+  const openWindow: Stall = { at: openEntry.startTime, ms: openEntry.duration, cpuMs: Number.NaN, step: 'open', gcMs: 0 };
   const openSteps = `sidecar read ${lastMeasure(READ_SIDECAR_MEASURE).toFixed(0)} ms, parsed ${lastMeasure(PARSE_SIDECAR_MEASURE).toFixed(0)} ms, anchored ${lastMeasure(ANCHOR_SIDECAR_MEASURE).toFixed(0)} ms`;
   stalls.step('editor shown');
   const { editor, ms: editorMs } = await shown;
@@ -109,7 +112,12 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
   const watched = stalls.stop();
   sent.push(sentSoFar());
   const handed = ['open and editor shown', 'tag', 'edit, its redraw 250 ms later and the autosave', 'second edit and its redraw'].map((step, at) => describeSent(step, sent[at], sent[at + 1]));
-  await stopProfile(watched.stalls);
+  await stopProfile([...watched.stalls, openWindow]);
+  const openOwners = Object.entries(openWindow.owners ?? {})
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([owner, ms]) => `${owner} ${ms}`)
+    .join(', ');
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   const rows = stallRows(label, watched.longest, watched.stalls);
   if (count === 0) return rows;
@@ -117,7 +125,7 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
     {
       name: `${label}: read and anchor on open`,
       ms: extensionMs,
-      note: `the extension's part: from its first request for the annotations (as VS Code announces the document) to their anchoring: ${openSteps}, waits between; ${(openMs - openedMs).toFixed(0)} ms of it after openTextDocument resolved; ${annotations.length} annotations, ${(document.getText().length / 1000).toFixed(0)} K chars`,
+      note: `the extension's part: from its first request for the annotations (as VS Code announces the document) to their anchoring: ${openSteps}, waits between; ${(openMs - openedMs).toFixed(0)} ms of it after openTextDocument resolved; in the first host, whose code filled it (CPU profile, ms): ${openOwners}; ${annotations.length} annotations, ${(document.getText().length / 1000).toFixed(0)} K chars`,
     },
     { name: `${label}: open and anchor, VS Code's opening included`, ms: openMs, note: `openTextDocument to annotations anchored, ${openedMs.toFixed(0)} ms of it VS Code opening the document` },
     { name: `${label}: editor shown`, ms: editorMs, note: 'VS Code: openTextDocument to showTextDocument resolved, for reference' },
