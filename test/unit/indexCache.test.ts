@@ -3,9 +3,10 @@ import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { CACHE_SHARDS, INDEX_CACHE_FORMAT, isFresh, packShard, parseShard, shardOf, ShardReader, shardPack, type CacheOrigin, type CachedEntry } from '../../src/core/index/indexCache';
 import { excludeGlob, excludeMatcher, excludePatterns, expandBraces } from '../../src/core/index/excludes';
-import { packEntry, StringPool, unpackEntry, type FlatPack } from '../../src/core/index/entryPacking';
+import { packEntry, PackSource, StringPool, TextArena, unpackEntry, type FlatPack } from '../../src/core/index/entryPacking';
 import { indexClipping, type IndexEntry } from '../../src/core/index/indexEntry';
 import { serializeSidecar, type Annotation } from '../../src/core/annotations';
+import { annotationCount, factsOf, forEachAnnotation, type AnnotationFacts, type IndexedClipping } from '../../src/core/workspaceModel';
 import { annotationsArbitrary } from './annotations/arbitraries';
 
 const ORIGIN = { format: INDEX_CACHE_FORMAT, extensionVersion: '1.2.3' };
@@ -32,16 +33,32 @@ function cachedEntry(): CachedEntry {
   return { uri: entry.clipping.uri, stamp: { mtime: 1700000000000, size: CLIPPING.length }, sidecarStamp: { mtime: 1700000000500, size: 900 }, entry };
 }
 
+/** An entry as plain data, whatever keeps it: a packed clipping makes its annotations when read. */
+function plain(record: CachedEntry): CachedEntry;
+function plain(entry: IndexEntry | null | undefined): IndexEntry | null | undefined;
+function plain(value: CachedEntry | IndexEntry | null | undefined): CachedEntry | IndexEntry | null | undefined {
+  if (!value) return value;
+  if ('uri' in value) return { ...value, entry: plain(value.entry) ?? null };
+  const { uri, relativePath, articles, annotations, sidecarProblem } = value.clipping;
+  return { clipping: { uri, relativePath, articles, annotations, sidecarProblem }, titles: value.titles };
+}
+
 /** A shard as the extension writes it to disk and reads it back. */
 function serializeShard(origin: CacheOrigin, entries: readonly CachedEntry[]): Buffer {
   return serialize(packShard(origin, entries));
+}
+
+function factsOfEach(clipping: IndexedClipping): AnnotationFacts[] {
+  const facts: AnnotationFacts[] = [];
+  forEachAnnotation(clipping, (fact) => facts.push({ ...fact }));
+  return facts;
 }
 
 describe('Index cache', () => {
   it('gives back what it saved, annotations, articles and title positions included', () => {
     const saved = [cachedEntry(), { uri: 'file:///w/notes.txt', stamp: { mtime: 1, size: 2 }, sidecarStamp: null, entry: null }];
     const restored = parseShard(deserialize(serializeShard(ORIGIN, saved)), ORIGIN);
-    assert.deepEqual(restored, saved);
+    assert.deepEqual(restored.map((record) => plain(record)), saved);
     const clipping = restored[0].entry?.clipping;
     assert.deepEqual(clipping?.annotations, [KERRY]);
     assert.deepEqual(clipping?.articles.map((article) => [article.title, article.outlet, article.date]), [
@@ -62,7 +79,8 @@ describe('Index cache', () => {
     assert.ok(pack);
     const damaged = (change: Partial<FlatPack>) => parseShard({ ...ORIGIN, pack: { ...pack, ...change } }, ORIGIN);
     assert.deepEqual(damaged({ ints: pack.ints.slice(0, pack.ints.length - 3) }), [], 'numbers missing at the end');
-    assert.deepEqual(damaged({ texts: pack.texts.slice(1) }), [], 'a string missing');
+    assert.deepEqual(damaged({ text: pack.text.slice(1) }), [], 'a character missing');
+    assert.deepEqual(damaged({ names: pack.names.slice(1) }), [], 'a name missing');
     assert.deepEqual(damaged({ strings: pack.strings.slice(0, 2) }), [], 'references beyond the string table');
     assert.deepEqual(damaged({ ints: Int32Array.from([...pack.ints, 0]) }), [], 'numbers left over');
     assert.deepEqual(damaged({ ints: Int32Array.from(pack.ints, (value, index) => (index === 0 ? 1_000_000 : value)) }), [], 'a count beyond what the shard holds');
@@ -80,7 +98,7 @@ describe('Index cache', () => {
     assert.equal(reader.next().uri, 'file:///w/other.clip');
     assert.equal(reader.done, true);
     assert.equal(reader.intact, true);
-    const truncated = new ShardReader({ ...pack, texts: pack.texts.slice(0, 3) }, pack.strings);
+    const truncated = new ShardReader({ ...pack, text: pack.text.slice(0, 3) }, pack.strings);
     while (!truncated.done) truncated.next();
     assert.equal(truncated.intact, false);
   });
@@ -124,10 +142,40 @@ describe('Packed index entries', () => {
         const entry: IndexEntry = { ...base, clipping: { ...base.clipping, annotations } };
         // As the worker hands it over: a structured clone.
         const packed = structuredClone(packEntry(entry));
-        assert.deepEqual(unpackEntry(entry.clipping.uri, packed, packed.strings), entry);
+        const unpacked = unpackEntry(entry.clipping.uri, packed, packed.strings);
+        assert.deepEqual(plain(unpacked), entry);
+        assert.ok(unpacked);
+        assert.equal(annotationCount(unpacked.clipping), annotations.length);
+        assert.deepEqual(factsOfEach(unpacked.clipping), annotations.map((annotation) => ({ ...factsOf(annotation) })), 'facts read packed are those of the annotations');
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('read the same once their texts are joined with other entries', () => {
+    const base = cachedEntry().entry;
+    assert.ok(base);
+    const arena = new TextArena(500);
+    const entries = Array.from({ length: 12 }, (_, index) => {
+      const annotations = [KERRY, { ...KERRY, id: `a-0000000${index}`, anchor: { ...KERRY.anchor, quote: 'المؤتمر'.repeat(index + 1) } }];
+      return { ...base, clipping: { ...base.clipping, uri: `file:///w/${index}.clip`, annotations } };
+    });
+    const unpacked = entries.map((entry) => {
+      const packed = structuredClone(packEntry(entry));
+      return unpackEntry(entry.clipping.uri, packed, packed.strings, arena);
+    });
+    entries.forEach((entry, index) => assert.deepEqual(plain(unpacked[index]), entry, entry.clipping.uri));
+  });
+
+  it('are made anew at each read, and made one at a time by a walk', () => {
+    const packed = packEntry(cachedEntry().entry!);
+    const clipping = unpackEntry('file:///w/syria.clip', packed, packed.strings)?.clipping;
+    assert.ok(clipping);
+    assert.notEqual(clipping.annotations[0], clipping.annotations[0]);
+    const made: Annotation[] = [];
+    forEachAnnotation(clipping, (_facts, annotation) => made.push(annotation()));
+    assert.deepEqual(made, [KERRY]);
+    assert.ok(new PackSource(packed, packed.strings).ints === packed.ints);
   });
 });
 

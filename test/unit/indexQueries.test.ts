@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { Anchor, Annotation } from '../../src/core/annotations';
 import { annotationsInGroup, groupAnnotations, groupPlaceOf, GroupTally, type AnnotationGroup, type AnnotationTest, type GroupingMode, type GroupPath } from '../../src/core/index/annotationGrouping';
 import { indexClipping } from '../../src/core/index/indexEntry';
-import { annotationMatcher, articleOf, findArticles, quotesOf } from '../../src/core/index/workspaceQueries';
+import { packEntry, unpackEntry } from '../../src/core/index/entryPacking';
+import { annotationMatcher, articleOf, findArticles, quotesOf, selectAnnotations } from '../../src/core/index/workspaceQueries';
 import type { IndexedClipping } from '../../src/core/workspaceModel';
 
 const TIME = '2024-05-01T10:00:00.000Z';
@@ -132,6 +133,31 @@ describe('Workspace index queries', () => {
     assert.deepEqual(kept('السياسى لافروف'), [B.annotations[1].id]);
     assert.deepEqual(kept('b.clip الحياه'), [B.annotations[3].id]);
     assert.equal(annotationMatcher(' ، ', names), undefined, 'a query without words filters nothing');
+  });
+
+  it('answers the same over clippings kept packed, as the index keeps them', async () => {
+    const packed = (plain: IndexedClipping): IndexedClipping => {
+      const pack = structuredClone(packEntry({ clipping: plain, titles: [] }));
+      const entry = unpackEntry(plain.uri, pack, pack.strings);
+      assert.ok(entry);
+      return entry.clipping;
+    };
+    const plainOnes = [A, B];
+    const packedOnes = plainOnes.map(packed);
+    const ids = (refs: readonly { annotation: Annotation }[]) => refs.map((ref) => ref.annotation.id);
+    const names = (_uri: string, id: string) => (id === 'kerry' ? ['جون كيري'] : []);
+    for (const mode of ['speaker', 'stance', 'source', 'file'] as const) {
+      const groups = groupAnnotations(packedOnes, mode);
+      assert.deepEqual(groups.map(withoutSample), groupAnnotations(plainOnes, mode).map(withoutSample), mode);
+      for (const group of groups) assert.deepEqual(ids(annotationsInGroup(packedOnes, mode, [group])), ids(annotationsInGroup(plainOnes, mode, [group])), `${mode} ${group.key}`);
+      const test = annotationMatcher('كيرى', names);
+      assert.deepEqual(groupAnnotations(packedOnes, mode, test).map(withoutSample), groupAnnotations(plainOnes, mode, test).map(withoutSample), `${mode}, filtered`);
+    }
+    assert.deepEqual(ids(quotesOf(packedOnes, 'kerry')), ids(quotesOf(plainOnes, 'kerry')));
+    const matcher = annotationMatcher('الحياه', names);
+    assert.ok(matcher);
+    const selected = await selectAnnotations(packedOnes, matcher, () => Promise.resolve());
+    assert.deepEqual(groupAnnotations(packedOnes, 'source', selected).map(withoutSample), groupAnnotations(plainOnes, 'source', matcher).map(withoutSample), 'a selection holds across reads');
   });
 
   it('finds what a speaker said and the stances they hold, across files', () => {

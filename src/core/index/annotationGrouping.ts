@@ -1,13 +1,14 @@
 /**
  * How the Annotations view arranges the annotations of the whole workspace: by speaker, by
  * stance target and polarity, by source, or by file, with orphans apart. Pure, and one pass
- * over the index that allocates nothing per annotation, so the view stays quick with a million
- * annotations (bench/workspace.bench.ts). The counts can also be kept up to date clipping by
+ * over the index that reads packed annotations where they are (forEachAnnotation) and
+ * allocates nothing per annotation, so the view stays quick with a million annotations
+ * (bench/workspace.bench.ts). The counts can also be kept up to date clipping by
  * clipping (GroupTally), so that a changed file costs its own annotations, not the index's.
  */
 import { normalizeForMatching } from '../arabic';
-import { compareText, POLARITIES, type Annotation, type SourceTag } from '../annotations';
-import type { IndexedClipping } from '../workspaceModel';
+import { compareText, POLARITIES, type Annotation } from '../annotations';
+import { factsOf, forEachAnnotation, type AnnotationFacts, type IndexedClipping } from '../workspaceModel';
 
 export type GroupingMode = 'speaker' | 'stance' | 'source' | 'file';
 export const GROUPING_MODES: readonly GroupingMode[] = ['speaker', 'stance', 'source', 'file'];
@@ -43,7 +44,7 @@ export interface AnnotationGroup {
 /** Where a group is: its kind and key, then its subgroup's for a subgroup. */
 export type GroupPath = readonly { readonly kind: GroupKind; readonly key: string }[];
 
-/** Which annotations a view shows, given without allocating anything per annotation. */
+/** Which annotations a view shows. Given one, grouping makes every annotation it tests (see IndexedClipping.annotations). */
 export type AnnotationTest = (clipping: IndexedClipping, annotation: Annotation) => boolean;
 
 /** Called once per level of an annotation's group: the group, then (for targets) the polarity. */
@@ -104,17 +105,18 @@ export class GroupTally {
   private count(clipping: IndexedClipping, sign: number): void {
     this.sign = sign;
     this.sampleUri = clipping.uri;
-    for (const annotation of clipping.annotations) {
-      if (this.matches && !this.matches(clipping, annotation)) continue;
-      if (annotation.anchor.orphaned) {
+    const { matches } = this;
+    forEachAnnotation(clipping, (facts, annotation) => {
+      if (matches && !matches(clipping, annotation())) return;
+      if (facts.orphaned) {
         this.orphans ??= new GroupBuilder('orphans', '', '', clipping.uri);
         this.orphans.ownCount += sign;
-        continue;
+        return;
       }
       this.group = this.root;
-      this.placer.place(clipping, annotation, this.descend);
+      this.placer.place(clipping, facts, this.descend);
       if (this.group !== this.root) this.group.ownCount += sign;
-    }
+    });
   }
 }
 
@@ -130,18 +132,18 @@ export function annotationsInGroup(clippings: readonly IndexedClipping[], mode: 
   };
   const found: AnnotationRef[] = [];
   for (const clipping of clippings) {
-    for (const annotation of clipping.annotations) {
-      if (matches && !matches(clipping, annotation)) continue;
-      if (annotation.anchor.orphaned) {
-        if (wantsOrphans) found.push({ clipping, annotation });
-        continue;
+    forEachAnnotation(clipping, (facts, make) => {
+      let annotation: Annotation | undefined;
+      if (matches && !matches(clipping, (annotation = make()))) return;
+      if (facts.orphaned !== wantsOrphans) return;
+      if (!wantsOrphans) {
+        depth = 0;
+        onPath = true;
+        placer.place(clipping, facts, follow);
+        if (!onPath || depth !== path.length) return;
       }
-      if (wantsOrphans) continue;
-      depth = 0;
-      onPath = true;
-      placer.place(clipping, annotation, follow);
-      if (onPath && depth === path.length) found.push({ clipping, annotation });
-    }
+      found.push({ clipping, annotation: annotation ?? make() });
+    });
   }
   return found;
 }
@@ -150,7 +152,7 @@ export function annotationsInGroup(clippings: readonly IndexedClipping[], mode: 
 export function groupPlaceOf(ref: AnnotationRef, mode: GroupingMode): GroupPath | undefined {
   if (ref.annotation.anchor.orphaned) return ORPHANS;
   const path: { kind: GroupKind; key: string }[] = [];
-  new GroupPlacer(mode).place(ref.clipping, ref.annotation, (kind, key) => path.push({ kind, key }));
+  new GroupPlacer(mode).place(ref.clipping, factsOf(ref.annotation), (kind, key) => path.push({ kind, key }));
   return path.length > 0 ? path : undefined;
 }
 
@@ -161,20 +163,19 @@ class GroupPlacer {
   constructor(private readonly mode: GroupingMode) {}
 
   /** Tells `visit` the groups of an annotation that is not orphaned; nothing when the mode leaves it out. */
-  place(clipping: IndexedClipping, annotation: Annotation, visit: PlaceVisitor): void {
+  place(clipping: IndexedClipping, facts: AnnotationFacts, visit: PlaceVisitor): void {
     switch (this.mode) {
       case 'speaker':
-        if (annotation.type === 'speaker') visit('speaker', annotation.speaker, annotation.speaker);
-        else if (annotation.type === 'stance') visit('speaker', annotation.holder, annotation.holder);
+        if (facts.type !== 'source') visit('speaker', facts.person, facts.person);
         return;
       case 'stance':
-        if (annotation.type === 'stance') {
-          visit('target', this.keyOf(annotation.target), annotation.target);
-          visit('polarity', annotation.polarity, annotation.polarity);
+        if (facts.type === 'stance') {
+          visit('target', this.keyOf(facts.target), facts.target);
+          visit('polarity', facts.polarity, facts.polarity);
         }
         return;
       case 'source':
-        if (annotation.type === 'source') this.placeSource(annotation, visit);
+        if (facts.type === 'source') this.placeSource(facts, visit);
         return;
       case 'file':
         visit('file', clipping.uri, clipping.relativePath);
@@ -182,11 +183,11 @@ class GroupPlacer {
     }
   }
 
-  private placeSource(source: SourceTag, visit: PlaceVisitor): void {
+  private placeSource(source: AnnotationFacts, visit: PlaceVisitor): void {
     const outlet = source.outlet?.trim();
     const key = outlet ? this.keyOf(outlet) : '';
     if (outlet && key) visit('outlet', key, outlet);
-    else visit('sourceKind', source.kind, source.kind);
+    else visit('sourceKind', source.sourceKind, source.sourceKind);
   }
 
   private keyOf(text: string): string {

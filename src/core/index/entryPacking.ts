@@ -1,16 +1,22 @@
 /**
- * Index entries packed flat, for the trip from the indexing worker and for the cache: the
- * strings that repeat (authors, times, types, speaker ids, targets, outlets, article titles)
- * once in a string table, referred to by number; the other strings (paths, ids, quotes and
- * their context) in one list, in the order they are read back; every number (offsets,
- * references, counts, flags) in one Int32Array, and file stamps in one Float64Array. No object
- * or array per annotation: handing a packed shard of two thousand annotations over (a
- * structured clone, or v8.deserialize of a cache file) costs a few string copies and two
- * buffers, and unpacking makes each annotation's objects once, sharing the pooled strings.
+ * Index entries packed flat, for the trip from the indexing worker, for the cache and for the
+ * index itself: the strings that repeat (authors, times, types, speaker ids, targets, outlets,
+ * article titles) once in a string table, referred to by number; the strings an entry keeps
+ * for itself (its path) in a list; the annotations' own strings (ids, quotes and their
+ * context) one after the other in one string, each one's length among the numbers; every number (offsets, lengths, references, counts, flags) in one Int32Array,
+ * and file stamps in one Float64Array. No object or array per annotation: handing a packed
+ * shard of two thousand annotations over (a structured clone, or v8.deserialize of a cache
+ * file) copies one string and two buffers.
+ *
+ * The index keeps entries so (PackedClipping): an entry's articles are objects, its
+ * annotations stay packed and are made when asked for, and dropped by whoever asked. A
+ * million annotations kept as objects were half a gigabyte of small objects and strings that
+ * V8's young generation copied at every minor collection (docs/workspace.md); packed, they are
+ * a few large strings (over 128 KB: never copied) and buffers outside the heap.
  */
 import type { Annotation, ArticleRef, AttributionKind, Polarity, SourceKind, SourceScope } from '../annotations';
 import { anchorOf, sourceTagOf, speakerTagOf, stanceTagOf } from './annotationObjects';
-import type { IndexedArticle } from '../workspaceModel';
+import type { AnnotationFacts, IndexedArticle, IndexedClipping } from '../workspaceModel';
 import type { IndexEntry, TitlePosition } from './indexEntry';
 
 /** An index into the string table; NONE for an absent optional string. */
@@ -24,8 +30,13 @@ const SOURCE = 2;
 export interface FlatPack {
   /** The strings that repeat, each once. */
   readonly strings: readonly string[];
-  /** The other strings, in order. */
-  readonly texts: readonly string[];
+  /**
+   * The strings an entry keeps as they are (its path, its sidecar's problem, its URI in a
+   * shard), in order: each its own string, since keeping a slice of `text` would keep all of it.
+   */
+  readonly names: readonly string[];
+  /** The annotations' strings, one after the other; the length of each is the number written before it. */
+  readonly text: string;
   readonly ints: Int32Array;
   /** Numbers beyond 32 bits (file times and sizes); NaN for none. */
   readonly stamps: Float64Array;
@@ -71,12 +82,13 @@ export class StringPool {
 /** Packs entries (and, for the cache, their stamps) one after the other; `finish` gives the pack. */
 export class EntryPacker {
   private readonly table = new StringTable();
+  private readonly names: string[] = [];
   private readonly texts: string[] = [];
   private readonly ints: number[] = [];
   private readonly stamps: number[] = [];
 
-  text(text: string): void {
-    this.texts.push(text);
+  name(name: string): void {
+    this.names.push(name);
   }
 
   int(value: number): void {
@@ -89,9 +101,9 @@ export class EntryPacker {
 
   entry({ clipping, titles }: IndexEntry): void {
     const { table, ints } = this;
-    this.text(clipping.relativePath);
+    this.name(clipping.relativePath);
     ints.push(clipping.sidecarProblem === undefined ? 0 : 1);
-    if (clipping.sidecarProblem !== undefined) this.text(clipping.sidecarProblem);
+    if (clipping.sidecarProblem !== undefined) this.name(clipping.sidecarProblem);
     ints.push(clipping.articles.length);
     for (const article of clipping.articles) ints.push(article.index, table.ref(article.title), table.optional(article.outlet), table.optional(article.date), article.start, article.end);
     ints.push(titles.length);
@@ -101,13 +113,16 @@ export class EntryPacker {
   }
 
   finish(): FlatPack {
-    return { strings: this.table.strings, texts: this.texts, ints: Int32Array.from(this.ints), stamps: Float64Array.from(this.stamps) };
+    return { strings: this.table.strings, names: this.names, text: this.texts.join(''), ints: Int32Array.from(this.ints), stamps: Float64Array.from(this.stamps) };
   }
 
   private annotation(annotation: Annotation): void {
     const { table, ints } = this;
     const { anchor } = annotation;
-    this.texts.push(annotation.id, anchor.quote, anchor.prefix, anchor.suffix);
+    for (const text of [annotation.id, anchor.quote, anchor.prefix, anchor.suffix]) {
+      this.texts.push(text);
+      ints.push(text.length);
+    }
     const type = annotation.type === 'speaker' ? SPEAKER : annotation.type === 'stance' ? STANCE : SOURCE;
     ints.push(type, table.ref(annotation.author), table.ref(annotation.created), table.ref(annotation.modified), anchor.start, anchor.end);
     ints.push(anchor.article?.index ?? NONE, table.optional(anchor.article?.title), anchor.orphaned ? 1 : 0);
@@ -128,59 +143,114 @@ export class EntryPacker {
 }
 
 /**
- * Reads a pack back in the order it was written, with the pack's strings as adopted by a
- * pool. A damaged pack reads past its end: `intact` then says so.
+ * Where the index keeps a pack's texts and numbers, with the pack's strings as adopted by a
+ * pool: the pack's own text, or a longer one that TextArena joined it into, from `base` on.
  */
-export class EntryUnpacker {
-  private textAt = 0;
-  private intAt = 0;
-  private stampAt = 0;
-  /** Set when a string reference or a count did not fit the pack. */
-  private badRef = false;
+export class PackSource {
+  text: string;
+  base = 0;
 
   constructor(
-    private readonly pack: FlatPack,
-    private readonly strings: readonly string[],
+    pack: FlatPack,
+    readonly strings: readonly string[],
+    readonly ints: Int32Array = pack.ints,
+  ) {
+    this.text = pack.text;
+  }
+}
+
+/**
+ * Joins the texts of packs that come one file at a time (the indexing worker's replies) into
+ * strings of at least `joinChars` characters. V8 makes strings over 128 KB in its large-object
+ * space, which a minor collection never copies; a file's own text (some 30 KB for a hundred
+ * annotations) would be copied by every minor collection while it is young, like the small
+ * strings of unpacked annotations were.
+ */
+export class TextArena {
+  private pending: PackSource[] = [];
+  private chars = 0;
+
+  constructor(private readonly joinChars = 200_000) {}
+
+  add(source: PackSource): void {
+    this.pending.push(source);
+    this.chars += source.text.length;
+    if (this.chars < this.joinChars) return;
+    const text = this.pending.map((added) => added.text).join('');
+    let base = 0;
+    for (const added of this.pending) {
+      const length = added.text.length;
+      added.text = text;
+      added.base = base;
+      base += length;
+    }
+    this.pending = [];
+    this.chars = 0;
+  }
+}
+
+/** Reads a pack's numbers and texts from a position on. */
+class PackReader {
+  /** Set when a string reference, a length or a count did not fit the pack. */
+  badRef = false;
+  /** Whether references that are skipped are checked too: when a pack is first read. */
+  checking = false;
+
+  constructor(
+    readonly source: PackSource,
+    public intAt = 0,
+    public textAt = 0,
   ) {}
 
-  /** Whether everything was read, and nothing beyond. */
-  get done(): boolean {
-    return this.textAt === this.pack.texts.length && this.intAt === this.pack.ints.length && this.stampAt === this.pack.stamps.length;
-  }
-
-  /** Whether no read went past the end, and every string reference was in the table. */
-  get intact(): boolean {
-    return this.textAt <= this.pack.texts.length && this.intAt <= this.pack.ints.length && this.stampAt <= this.pack.stamps.length && !this.badRef;
+  int(): number {
+    return this.source.ints[this.intAt++];
   }
 
   text(): string {
-    return this.pack.texts[this.textAt++];
+    const length = this.int();
+    if (!(length >= 0)) this.badRef = true;
+    const from = this.source.base + this.textAt;
+    this.textAt += length;
+    return this.source.text.slice(from, from + length);
   }
 
-  int(): number {
-    return this.pack.ints[this.intAt++];
+  string(): string {
+    return this.stringAt(this.int());
   }
 
-  /** A stamp, undefined for none. */
-  stamp(): number | undefined {
-    const value = this.pack.stamps[this.stampAt++];
-    return Number.isNaN(value) ? undefined : value;
+  optional(): string | undefined {
+    const ref = this.int();
+    return ref === NONE ? undefined : this.stringAt(ref);
   }
 
-  /** The next entry, for clipping `uri`. */
-  entry(uri: string): IndexEntry {
-    const relativePath = this.text();
-    const sidecarProblem = this.int() === 1 ? this.text() : undefined;
-    // Arrays made at their final length: grown by pushing, a million annotations' arrays kept megabytes of spare room.
-    const articles = Array.from({ length: this.count() }, (): IndexedArticle => ({ index: this.int(), title: this.string(), outlet: this.optional(), date: this.optional(), start: this.int(), end: this.int() }));
-    const titles = Array.from({ length: this.count() }, (): TitlePosition => ({ line: this.int(), character: this.int(), endCharacter: this.int() }));
-    // Anchors made in the same article share one article reference.
-    const articleRefs = new Map<number, ArticleRef>();
-    const annotations = Array.from({ length: this.count() }, (): Annotation => this.annotation(articleRefs));
-    return { clipping: { uri, relativePath, articles, annotations, sidecarProblem }, titles };
+  /** Skips `count` references (optional ones included), checking them when `checking`. */
+  skipRefs(count: number): void {
+    for (; count > 0; count--) {
+      const ref = this.int();
+      if (this.checking && ref !== NONE && this.source.strings[ref] === undefined) this.badRef = true;
+    }
   }
 
-  private annotation(articleRefs: Map<number, ArticleRef>): Annotation {
+  stringAt(ref: Ref): string {
+    const text = this.source.strings[ref];
+    if (text === undefined) this.badRef = true;
+    return text;
+  }
+
+  count(): number {
+    return this.countOf(this.int());
+  }
+
+  /** A count as read, or 0 when a damaged pack gives none that makes sense (then `badRef`). */
+  countOf(value: number): number {
+    if (value >= 0 && value <= this.source.ints.length) return value;
+    this.badRef = true;
+    this.intAt = this.source.ints.length + 1;
+    return 0;
+  }
+
+  /** The next annotation; anchors in the same article share one reference from `articleRefs`. */
+  annotation(articleRefs: Map<number, ArticleRef>): Annotation {
     const id = this.text();
     const quote = this.text();
     const prefix = this.text();
@@ -218,31 +288,152 @@ export class EntryUnpacker {
     }
   }
 
-  private count(): number {
-    return this.countOf(this.int());
+  /** Reads the next annotation's facts into `facts`, its texts skipped, nothing made: the record's layout as `annotation` reads it. */
+  facts(facts: MutableFacts): void {
+    for (let text = 0; text < 4; text++) {
+      const length = this.int();
+      if (!(length >= 0)) this.badRef = true;
+      this.textAt += length;
+    }
+    const type = this.int();
+    this.skipRefs(3); // author, created, modified
+    this.intAt += 3; // start, end, article index
+    this.skipRefs(1); // article title
+    facts.orphaned = this.int() === 1;
+    facts.person = '';
+    facts.target = '';
+    facts.polarity = '';
+    facts.outlet = undefined;
+    facts.sourceKind = '';
+    switch (type) {
+      case SPEAKER:
+        facts.type = 'speaker';
+        facts.person = this.string();
+        this.skipRefs(2); // kind, cue
+        return;
+      case STANCE:
+        facts.type = 'stance';
+        facts.person = this.string();
+        facts.polarity = this.string();
+        facts.target = this.string();
+        this.skipRefs(1); // note
+        return;
+      default: {
+        facts.type = 'source';
+        this.skipRefs(1); // scope
+        facts.sourceKind = this.string();
+        facts.outlet = this.optional();
+        this.skipRefs(1); // writer
+        const agencyCount = this.int();
+        if (agencyCount !== NONE) this.skipRefs(this.countOf(agencyCount));
+      }
+    }
+  }
+}
+
+type MutableFacts = { -readonly [K in keyof AnnotationFacts]: AnnotationFacts[K] };
+
+/** Facts to be filled in. */
+export function blankFacts(): MutableFacts {
+  return { type: 'speaker', person: '', target: '', polarity: '', outlet: undefined, sourceKind: '', orphaned: false };
+}
+
+/**
+ * A clipping as the index keeps it: its articles as objects, its annotations packed. Each read
+ * of `annotations` makes them anew (objects that whoever asked drops, and V8 collects young);
+ * `forEachFacts` walks them without making them.
+ */
+export class PackedClipping implements IndexedClipping {
+  constructor(
+    readonly uri: string,
+    readonly relativePath: string,
+    readonly articles: readonly IndexedArticle[],
+    readonly sidecarProblem: string | undefined,
+    readonly annotationCount: number,
+    private readonly source: PackSource,
+    private readonly intAt: number,
+    private readonly textAt: number,
+  ) {}
+
+  get annotations(): Annotation[] {
+    const reader = new PackReader(this.source, this.intAt, this.textAt);
+    const articleRefs = new Map<number, ArticleRef>();
+    return Array.from({ length: this.annotationCount }, () => reader.annotation(articleRefs));
   }
 
-  /** A count as read, or 0 when a damaged pack gives none that makes sense (then `intact` is false). */
-  private countOf(value: number): number {
-    if (value >= 0 && value <= this.pack.ints.length) return value;
-    this.badRef = true;
-    this.intAt = this.pack.ints.length + 1;
-    return 0;
+  /** Calls `visit` for each annotation with its facts (one object, filled anew each time) and a way to make the annotation itself. */
+  forEachFacts(visit: (facts: AnnotationFacts, annotation: () => Annotation) => void): void {
+    const reader = new PackReader(this.source, this.intAt, this.textAt);
+    const facts = blankFacts();
+    const articleRefs = new Map<number, ArticleRef>();
+    let intAt = 0;
+    let textAt = 0;
+    const make = () => new PackReader(this.source, intAt, textAt).annotation(articleRefs);
+    for (let left = this.annotationCount; left > 0; left--) {
+      intAt = reader.intAt;
+      textAt = reader.textAt;
+      reader.facts(facts);
+      visit(facts, make);
+    }
+  }
+}
+
+/**
+ * Reads a pack back in the order it was written. Entries come back as PackedClipping over the
+ * pack's source. A damaged pack reads past its end: `intact` then says so.
+ */
+export class EntryUnpacker {
+  private readonly reader: PackReader;
+  private nameAt = 0;
+  private stampAt = 0;
+  private readonly scratch = blankFacts();
+
+  constructor(
+    private readonly pack: FlatPack,
+    readonly source: PackSource,
+  ) {
+    this.reader = new PackReader(source);
+    this.reader.checking = true;
   }
 
-  private string(): string {
-    return this.stringAt(this.int());
+  /** Whether everything was read, and nothing beyond. */
+  get done(): boolean {
+    const { reader, pack } = this;
+    return this.nameAt === pack.names.length && reader.textAt === pack.text.length && reader.intAt === this.source.ints.length && this.stampAt === pack.stamps.length;
   }
 
-  private optional(): string | undefined {
-    const ref = this.int();
-    return ref === NONE ? undefined : this.stringAt(ref);
+  /** Whether no read went past the end, and every string reference was in the table. */
+  get intact(): boolean {
+    const { reader, pack } = this;
+    return this.nameAt <= pack.names.length && reader.textAt <= pack.text.length && reader.intAt <= this.source.ints.length && this.stampAt <= pack.stamps.length && !reader.badRef;
   }
 
-  private stringAt(ref: Ref): string {
-    const text = this.strings[ref];
-    if (text === undefined) this.badRef = true;
-    return text;
+  name(): string {
+    return this.pack.names[this.nameAt++];
+  }
+
+  int(): number {
+    return this.reader.int();
+  }
+
+  /** A stamp, undefined for none. */
+  stamp(): number | undefined {
+    const value = this.pack.stamps[this.stampAt++];
+    return Number.isNaN(value) ? undefined : value;
+  }
+
+  /** The next entry, for clipping `uri`: its annotations read through (their references checked), left packed. */
+  entry(uri: string): IndexEntry {
+    const { reader } = this;
+    const relativePath = this.name();
+    const sidecarProblem = reader.int() === 1 ? this.name() : undefined;
+    // Arrays made at their final length: grown by pushing, they kept spare room.
+    const articles = Array.from({ length: reader.count() }, (): IndexedArticle => ({ index: reader.int(), title: reader.string(), outlet: reader.optional(), date: reader.optional(), start: reader.int(), end: reader.int() }));
+    const titles = Array.from({ length: reader.count() }, (): TitlePosition => ({ line: reader.int(), character: reader.int(), endCharacter: reader.int() }));
+    const count = reader.count();
+    const { intAt, textAt } = reader;
+    for (let left = count; left > 0 && !reader.badRef; left--) reader.facts(this.scratch);
+    return { clipping: new PackedClipping(uri, relativePath, articles, sidecarProblem, count, this.source, intAt, textAt), titles };
   }
 }
 
@@ -253,9 +444,14 @@ export function packEntry(entry: IndexEntry): FlatPack {
   return packer.finish();
 }
 
-/** The entry of clipping `uri` packed on its own by packEntry, its strings adopted by a pool; undefined when the pack is damaged. */
-export function unpackEntry(uri: string, pack: FlatPack, strings: readonly string[]): IndexEntry | undefined {
-  const unpacker = new EntryUnpacker(pack, strings);
+/**
+ * The entry of clipping `uri` packed on its own by packEntry, its strings adopted by a pool and
+ * its text given to `arena` when there is one; undefined when the pack is damaged.
+ */
+export function unpackEntry(uri: string, pack: FlatPack, strings: readonly string[], arena?: TextArena): IndexEntry | undefined {
+  const unpacker = new EntryUnpacker(pack, new PackSource(pack, strings));
   const entry = unpacker.entry(uri);
-  return unpacker.intact && unpacker.done ? entry : undefined;
+  if (!unpacker.intact || !unpacker.done) return undefined;
+  arena?.add(unpacker.source);
+  return entry;
 }

@@ -5,11 +5,11 @@
  * entry is keyed by the clipping's URI and stamped with the size and modification time of the
  * clipping and of its sidecar.
  */
-import { EntryPacker, EntryUnpacker, StringPool, type FlatPack } from './entryPacking';
+import { EntryPacker, EntryUnpacker, PackSource, StringPool, type FlatPack } from './entryPacking';
 import type { IndexEntry } from './indexEntry';
 
 /** Raise when IndexEntry, what the parsers produce, the packing or the sharding changes: older caches are then ignored. */
-export const INDEX_CACHE_FORMAT = 4;
+export const INDEX_CACHE_FORMAT = 5;
 
 /**
  * Enough shards to keep each near half a megabyte with a million annotations: the extension
@@ -47,7 +47,7 @@ export function packShard(origin: CacheOrigin, entries: readonly CachedEntry[]):
   const packer = new EntryPacker();
   packer.int(entries.length);
   for (const { uri, stamp, sidecarStamp, entry } of entries) {
-    packer.text(uri);
+    packer.name(uri);
     packer.stamp(stamp.mtime);
     packer.stamp(stamp.size);
     packer.stamp(sidecarStamp?.mtime);
@@ -63,20 +63,22 @@ export function shardPack(content: unknown, origin: CacheOrigin): FlatPack | und
   if (typeof content !== 'object' || content === null) return undefined;
   const { format, extensionVersion, pack } = content as Partial<ShardContent>;
   if (format !== origin.format || extensionVersion !== origin.extensionVersion || typeof pack !== 'object' || pack === null) return undefined;
-  const { strings, texts, ints, stamps } = pack;
-  return Array.isArray(strings) && Array.isArray(texts) && ints instanceof Int32Array && stamps instanceof Float64Array ? pack : undefined;
+  const { strings, names, text, ints, stamps } = pack;
+  return Array.isArray(strings) && Array.isArray(names) && typeof text === 'string' && ints instanceof Int32Array && stamps instanceof Float64Array ? pack : undefined;
 }
 
 /**
  * Reads a shard's cached entries one at a time (the extension host unpacks a shard in slices),
- * with the shard's strings as adopted by a pool.
+ * with the shard's strings as adopted by a pool. The entries keep their annotations packed in
+ * the shard's text and a copy of its numbers: v8.deserialize makes typed arrays over the
+ * buffer it reads, which the cache store reuses for the next shard.
  */
 export class ShardReader {
   private readonly unpacker: EntryUnpacker;
   private left: number;
 
   constructor(pack: FlatPack, strings: readonly string[]) {
-    this.unpacker = new EntryUnpacker(pack, strings);
+    this.unpacker = new EntryUnpacker(pack, new PackSource(pack, strings, pack.ints.slice()));
     this.left = Math.max(0, this.unpacker.int() || 0);
   }
 
@@ -93,7 +95,7 @@ export class ShardReader {
   next(): CachedEntry {
     this.left--;
     const { unpacker } = this;
-    const uri = unpacker.text();
+    const uri = unpacker.name();
     const [mtime, size, sidecarMtime, sidecarSize] = [unpacker.stamp(), unpacker.stamp(), unpacker.stamp(), unpacker.stamp()];
     const entry = unpacker.int() === 1 ? unpacker.entry(uri) : null;
     return {

@@ -5,7 +5,7 @@
  */
 import { normalizeForMatching } from '../arabic';
 import type { Annotation } from '../annotations';
-import type { IndexedArticle, IndexedClipping } from '../workspaceModel';
+import { forEachAnnotation, type IndexedArticle, type IndexedClipping } from '../workspaceModel';
 import type { AnnotationRef, AnnotationTest } from './annotationGrouping';
 import type { IndexEntry, TitlePosition } from './indexEntry';
 
@@ -70,37 +70,38 @@ export function annotationMatcher(query: string, speakerNames: (clippingUri: str
 /**
  * The annotations `matches` keeps, tested a slice at a time with `pause()` between slices: a
  * filter over a million annotations takes a second or two, which must not hold up the
- * extension host in one piece.
+ * extension host in one piece. The answer is a test that keeps them: by clipping and id, since
+ * a packed clipping makes its annotations anew each time they are read.
  */
 export async function selectAnnotations(
   clippings: readonly IndexedClipping[],
   matches: AnnotationTest,
   pause: () => Promise<void>,
   sliceMs = 20,
-): Promise<Set<Annotation>> {
-  const selected = new Set<Annotation>();
+): Promise<AnnotationTest> {
+  const selected = new Map<IndexedClipping, Set<string>>();
   let sliceStart = performance.now();
   for (const clipping of clippings) {
+    const ids = new Set<string>();
     for (const annotation of clipping.annotations) {
-      if (matches(clipping, annotation)) selected.add(annotation);
+      if (matches(clipping, annotation)) ids.add(annotation.id);
     }
+    if (ids.size > 0) selected.set(clipping, ids);
     if (performance.now() - sliceStart > sliceMs) {
       await pause();
       sliceStart = performance.now();
     }
   }
-  return selected;
+  return (clipping, annotation) => selected.get(clipping)?.has(annotation.id) === true;
 }
 
 /** What a speaker said and the stances they hold, across `clippings`, in the order walked. */
 export function quotesOf(clippings: readonly IndexedClipping[], speakerId: string): AnnotationRef[] {
   const quotes: AnnotationRef[] = [];
   for (const clipping of clippings) {
-    for (const annotation of clipping.annotations) {
-      if ((annotation.type === 'speaker' && annotation.speaker === speakerId) || (annotation.type === 'stance' && annotation.holder === speakerId)) {
-        quotes.push({ clipping, annotation });
-      }
-    }
+    forEachAnnotation(clipping, (facts, annotation) => {
+      if (facts.type !== 'source' && facts.person === speakerId) quotes.push({ clipping, annotation: annotation() });
+    });
   }
   return quotes;
 }

@@ -6,7 +6,7 @@
 
 import { normalizeForMatching } from '../arabic';
 import { compareText, POLARITIES, SOURCE_KINDS, type Annotation, type Polarity, type SourceKind, type SourceTag } from '../annotations';
-import type { IndexedClipping, SpeakerLookup } from '../workspaceModel';
+import { forEachAnnotation, type IndexedClipping, type SpeakerLookup } from '../workspaceModel';
 
 export type PolarityCounts = Readonly<Record<Polarity, number>>;
 
@@ -204,14 +204,15 @@ function outletOf(tag: SourceTag, clipping: IndexedClipping): string {
 }
 
 function clippingLine(clipping: IndexedClipping): ClippingLine {
-  const count = (type: Annotation['type']) => clipping.annotations.filter((annotation) => annotation.type === type).length;
+  const counts: Record<Annotation['type'], number> = { speaker: 0, stance: 0, source: 0 };
+  forEachAnnotation(clipping, (facts) => counts[facts.type]++);
   return {
     uri: clipping.uri,
     relativePath: clipping.relativePath,
     articles: clipping.articles.length,
-    speakerTags: count('speaker'),
-    stanceTags: count('stance'),
-    sourceTags: count('source'),
+    speakerTags: counts.speaker,
+    stanceTags: counts.stance,
+    sourceTags: counts.source,
     sidecarProblem: clipping.sidecarProblem,
   };
 }

@@ -187,8 +187,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<ViewNode
       return this.tally.groups().map((group) => groupNode(group, undefined));
     }
     const clippings = this.index.unorderedClippings();
-    const selected = await selectAnnotations(clippings, matcher, nextTurn, SLICE_MS);
-    const test: AnnotationTest = (_clipping, annotation) => selected.has(annotation);
+    const test = await selectAnnotations(clippings, matcher, nextTurn, SLICE_MS);
     const tally = new GroupTally(mode, test);
     await inSlices(clippings, (clipping) => tally.add(clipping));
     this.test = test;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { clippingPathForSidecar, compareText, SIDECAR_SUFFIX, SPEAKER_REGISTRY_PATH } from '../../core/annotations';
 import { isFresh, shardOf, type CachedEntry, type FileStamp } from '../../core/index/indexCache';
-import { StringPool, unpackEntry } from '../../core/index/entryPacking';
+import { StringPool, TextArena, unpackEntry } from '../../core/index/entryPacking';
 import { describeArticles, describeProblem, type IndexEntry } from '../../core/index/indexEntry';
-import type { IndexedClipping, SpeakerLookup } from '../../core/workspaceModel';
+import { annotationCount, type IndexedClipping, type SpeakerLookup } from '../../core/workspaceModel';
 import type { ClippingParseCache } from '../parseCache';
 import { AnnotationStore, errorMessage, sidecarUriFor } from '../annotations/annotationStore';
 import { SerialQueue } from '../annotations/fileIo';
@@ -128,6 +128,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly unpacking = new TimeSlices(UNPACK_SLICE_MS);
   /** Strings that repeat across entries (authors, times, targets…) are kept once. */
   private readonly pool = new StringPool();
+  /** The texts of the entries the worker hands over, one file at a time, joined into strings long enough to stay out of V8's young generation. */
+  private readonly arena = new TextArena();
   private readonly speakers: SpeakerDirectory;
   readonly speakerOf: SpeakerLookup;
   /** Index work runs one task at a time: a full pass, or a batch of changed files. */
@@ -196,7 +198,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     let annotations = 0;
     const count = (entry: IndexEntry) => {
       clippings++;
-      annotations += entry.clipping.annotations.length;
+      annotations += annotationCount(entry.clipping);
     };
     this.records.forEach((record, uri) => record.entry && !this.live.has(uri) && count(record.entry));
     this.live.forEach(count);
@@ -505,7 +507,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
         : await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
       const read = await indexInWorker(this.worker, { uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
       await this.unpacking.turn();
-      const entry = read && unpackEntry(uri, read, this.pool.adopt(read.strings));
+      const entry = read && unpackEntry(uri, read, this.pool.adopt(read.strings), this.arena);
       if (entry === undefined) throw new Error('the indexing worker sent a damaged entry');
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });
       this.touched(uri);

@@ -19,7 +19,7 @@ import {
   type ImportProblem,
   type WebAnnotation,
 } from '../../core/export';
-import type { IndexedClipping, SpeakerLookup } from '../../core/workspaceModel';
+import { annotationCount, type IndexedClipping, type SpeakerLookup } from '../../core/workspaceModel';
 import { sidecarUriFor } from '../annotations/annotationStore';
 import { runAnnotationCommand } from '../annotations/commandErrors';
 import { UserFacingError } from '../annotations/commandTargets';
@@ -93,7 +93,7 @@ function clippingsIn(index: WorkspaceIndex, scopes: readonly vscode.Uri[]): Inde
   return [...byUri.values()];
 }
 
-const annotationCount = (clippings: readonly IndexedClipping[]) => clippings.reduce((total, clipping) => total + clipping.annotations.length, 0);
+const annotationTotal = (clippings: readonly IndexedClipping[]) => clippings.reduce((total, clipping) => total + annotationCount(clipping), 0);
 
 /**
  * A CSV or JSON Lines file. A million annotations take seconds to write out, so the extension
@@ -105,7 +105,7 @@ async function writeLines(
   context: WriterContext,
   linesOf: (rows: Iterable<ExportRow>) => Iterable<string>,
 ): Promise<Written> {
-  const total = annotationCount(clippings);
+  const total = annotationTotal(clippings);
   const percentPerRow = total > 0 ? 100 / total : 0;
   let done = 0;
   let reported = 0;
@@ -150,7 +150,7 @@ async function writeBrat(clippings: readonly IndexedClipping[], target: vscode.U
 
 async function writeWebAnnotation(clippings: readonly IndexedClipping[], target: vscode.Uri, context: WriterContext): Promise<Written> {
   const items: WebAnnotation[] = [];
-  const annotated = clippings.filter((clipping) => clipping.annotations.length > 0);
+  const annotated = clippings.filter((clipping) => annotationCount(clipping) > 0);
   for (const clipping of annotated) {
     // Without its text, a clipping's annotations keep their quotes but get no positions.
     const text = (await readTextFile(vscode.Uri.parse(clipping.uri))) ?? '';
