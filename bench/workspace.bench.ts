@@ -16,7 +16,6 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -282,19 +281,6 @@ function heapMb(gc: () => void): { heap: number; rss: number } {
   return { heap: (usage.heapUsed + usage.external) / 1e6, rss: usage.rss / 1e6 };
 }
 
-/** Counts V8's minor collections (scavenges) from now until the returned function is called. */
-function watchMinorGcs(): () => { count: number; totalMs: number; longestMs: number } {
-  const pauses: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) pauses.push(entry.duration);
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  return () => {
-    observer.disconnect();
-    return { count: pauses.length, totalMs: pauses.reduce((sum, ms) => sum + ms, 0), longestMs: Math.max(0, ...pauses) };
-  };
-}
-
 /** What `release` frees (heap and external memory, MB), and the process's RSS before. */
 function retained(gc: () => void, release: () => void): { heap: number; rss: number } {
   const holding = heapMb(gc);
@@ -329,12 +315,9 @@ async function main(): Promise<void> {
   row('sidecar reading, yaml library (exact reading)', `${megabytesPerSecond(sampleSidecars.slice(0, 5), exactReading).toFixed(1)} MB/s`, '', '5 of them: the reading for errors, with their line and column');
 
   let started = performance.now();
-  const minorGcs = watchMinorGcs();
   const cold = await coldIndex(folder, files);
   const coldMs = performance.now() - started;
-  const minors = minorGcs();
   row('index, cold (no cache)', `${(coldMs / 1000).toFixed(1)} s`, '≤ 60 s', `${files.length} clippings, ${annotationsTotal.toLocaleString('en')} annotations, ${(cold.bytes / 1e6).toFixed(0)} MB read; ${cold.fastSidecars} of ${files.length} sidecars by the fast reader; one thread`);
-  row('minor collections during the cold build', `${minors.count}`, '', `${minors.totalMs.toFixed(0)} ms in all, the longest ${minors.longestMs.toFixed(1)} ms; here the parsing runs in the same thread (in the extension host it is the worker's), and this Node's young generation is at most 32 MB (64 MB halves in VS Code's)`);
   started = performance.now();
   const cacheBytes = await writeCache(cacheFolder, cold.records);
   row('write the cache', `${((performance.now() - started) / 1000).toFixed(1)} s`, '', `${CACHE_SHARDS} shards, ${(cacheBytes / 1e6).toFixed(0)} MB`);
@@ -346,7 +329,7 @@ async function main(): Promise<void> {
   started = performance.now();
   const warm = await warmIndex(cacheFolder, files);
   const warmMs = performance.now() - started;
-  row('index, warm (cache hit)', `${(warmMs / 1000).toFixed(1)} s`, '≤ 5 s', `cache read (v8.deserialize) and unpacked, ${files.length * 2} files stated; longest shard ${warm.longestShardParseMs.toFixed(0)} ms (the extension host unpacks a shard in slices; the worker states the files)`);
+  row('index, warm (cache hit)', `${(warmMs / 1000).toFixed(1)} s`, '≤ 5 s', `cache read (v8.deserialize), entries read with their annotations left packed, ${files.length * 2} files stated; longest shard ${warm.longestShardParseMs.toFixed(0)} ms (the extension host unpacks a shard in slices; the worker states the files)`);
   const entries: IndexEntry[] = warm.records.flatMap((record) => (record.entry ? [record.entry] : []));
   const clippings = entries.map((entry) => entry.clipping);
   row('open the view: group by speaker', `${timeMedian(5, () => groupAnnotations(clippings, 'speaker')).toFixed(0)} ms`, '≤ 200 ms', 'one pass over the index, counting');
