@@ -19,6 +19,23 @@ const EXTENSION_PATH = () => vscode.extensions.getExtension(EXTENSION_ID)?.exten
 
 const SECOND = 'A second paragraph about the union vote.';
 
+const WORDS = 'alpha beta gamma delta';
+
+/** An annotation of `word` in WORDS, its id made of `fill`. */
+function wordAnnotation(word: string, fill: number): Annotation {
+  return createAnnotation({ type: 'speaker', speaker: 'someone', kind: 'reported' }, createAnchor(WORDS, WORDS.indexOf(word), WORDS.indexOf(word) + word.length), {
+    author: 'tester',
+    now: () => new Date('2024-03-12T10:00:00Z'),
+    randomBytes: (count) => new Uint8Array(count).fill(fill),
+  });
+}
+
+/** parseSidecar as GuardedYamlFile reads files. */
+async function parseForFile(source: string) {
+  const parsed = parseSidecar(source);
+  return parsed.ok ? ({ ok: true, model: parsed.sidecar } as const) : ({ ok: false, error: parsed.error } as const);
+}
+
 function annotationOn(text: string, words: string, speaker: string): Annotation {
   const start = text.indexOf(words);
   return createAnnotation({ type: 'speaker', speaker, kind: 'direct' }, createAnchor(text, start, start + words.length, parseClipping(text).articles), {
@@ -145,29 +162,18 @@ describe('Writing moved anchors', () => {
   it('reads, edits and writes sidecars of every size: read and written synchronously, written by the worker, read asynchronously', async () => {
     // Outside the workspace: the workspace index would read these large files too.
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-sizes-'));
-    const text = 'alpha beta gamma delta';
-    const annotation = (word: string, fill: number) =>
-      createAnnotation({ type: 'speaker', speaker: 'someone', kind: 'reported' }, createAnchor(text, text.indexOf(word), text.indexOf(word) + word.length), {
-        author: 'tester',
-        now: () => new Date('2024-03-12T10:00:00Z'),
-        randomBytes: (count) => new Uint8Array(count).fill(fill),
-      });
-    const parse = async (source: string) => {
-      const parsed = parseSidecar(source);
-      return parsed.ok ? ({ ok: true, model: parsed.sidecar } as const) : ({ ok: false, error: parsed.error } as const);
-    };
     const parser = new SidecarParser(EXTENSION_PATH());
     // A comment line pads the file past each limit: the same file, read and written each way (the large ones by the worker).
     const sizes = { small: 0, medium: SYNC_WRITE_LIMIT, large: SYNC_LIMIT };
     for (const [name, size] of Object.entries(sizes)) {
       const padding = size ? `# ${'x'.repeat(size)}\n` : '';
       const sidecar = vscode.Uri.file(path.join(folder, `${name}.clip.annotations.yaml`));
-      const original = padding + serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [annotation('gamma', 3)] });
+      const original = padding + serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [wordAnnotation('gamma', 3)] });
       await fs.writeFile(sidecar.fsPath, original);
-      const file = new GuardedYamlFile<Sidecar>(sidecar, parse, { writeLarge: parser.writeLarge });
+      const file = new GuardedYamlFile<Sidecar>(sidecar, parseForFile, { writeLarge: parser.writeLarge });
       try {
         assert.strictEqual(await file.refresh(), true);
-        await file.edit((current) => insertAnnotationText(current ?? '', annotation('alpha', 4)));
+        await file.edit((current) => insertAnnotationText(current ?? '', wordAnnotation('alpha', 4)));
         const written = await fs.readFile(sidecar.fsPath, 'utf8');
         assert.ok(written.startsWith(padding), 'the comment is kept');
         const parsed = parseSidecar(written);
@@ -185,6 +191,38 @@ describe('Writing moved anchors', () => {
     parser.dispose();
     assert.deepStrictEqual((await fs.readdir(folder)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
     await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('makes an edit again, to what the file holds now, when the file changed on disk while the edit was being made', async () => {
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'clippings-race-'));
+    const sidecar = vscode.Uri.file(path.join(folder, 'words.clip.annotations.yaml'));
+    const original = serializeSidecar({ version: SIDECAR_VERSION, clipping: 'words.clip', annotations: [wordAnnotation('gamma', 3)] });
+    const theirs = insertAnnotationText(original, wordAnnotation('delta', 5));
+    await fs.writeFile(sidecar.fsPath, original);
+    const file = new GuardedYamlFile<Sidecar>(sidecar, parseForFile);
+    try {
+      assert.strictEqual(await file.refresh(), true);
+      let reloads = 0;
+      file.onDidReload(() => reloads++);
+      const toldChanged: boolean[] = [];
+      await file.edit(async (current, changedOnDisk) => {
+        toldChanged.push(changedOnDisk);
+        if (toldChanged.length === 1) {
+          // Someone else writes the file while this edit gives the thread back, as a rewrite in slices does.
+          await fs.writeFile(sidecar.fsPath, theirs);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return insertAnnotationText(current ?? '', wordAnnotation('alpha', 4));
+      });
+      assert.deepStrictEqual(toldChanged, [false, true], 'made again, told that the file changed');
+      const parsed = parseSidecar(await fs.readFile(sidecar.fsPath, 'utf8'));
+      assert.ok(parsed.ok);
+      assert.deepStrictEqual(parsed.sidecar.annotations.map((item) => item.anchor.quote), ['alpha', 'gamma', 'delta'], 'their annotation kept, ours added');
+      assert.strictEqual(reloads, 1, 'their change is announced');
+    } finally {
+      file.dispose();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('tells views of anchors moved by typing once the typing pauses, and of a tag at once', async () => {

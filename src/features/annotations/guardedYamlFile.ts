@@ -13,6 +13,9 @@ export type FileParse<M> = { readonly ok: true; readonly model: M } | { readonly
  */
 export type EditedText = string | { readonly text: string; readonly change: TextChange };
 
+/** How many times an edit is made again when the file changed on disk while it was being made. */
+const MAX_EDIT_ATTEMPTS = 3;
+
 /** Raised instead of writing a file that does not parse: the person must fix it first. */
 export class BrokenFileError extends Error {
   constructor(
@@ -105,31 +108,44 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         if (name) recordDuration(name, stepStart);
         stepStart = performance.now();
       };
-      const changedOnDisk = await this.readIfChanged();
-      // A large file's reading (its bytes compared with ours) and its edit (a scan of every block) in turns of their own.
-      if ((this.known.text?.length ?? 0) > CODING_SLICE) await nextTurn();
-      step(measures?.read);
-      const problem = this.problem;
-      if (problem) {
+      let changedOnDisk = false;
+      for (let attempt = 1; ; attempt++) {
+        changedOnDisk = (await this.readIfChanged()) || changedOnDisk;
+        // A large file's reading (its bytes compared with ours) and its edit (a scan of every block) in turns of their own.
+        if ((this.known.text?.length ?? 0) > CODING_SLICE) await nextTurn();
+        step(measures?.read);
+        const problem = this.problem;
+        if (problem) {
+          if (changedOnDisk) {
+            this.reloaded.fire(this.known.parse);
+          }
+          throw new BrokenFileError(this.uri, problem);
+        }
+        // Whether the thread was given back while the edit was made (a large file, a rewrite in slices): the file may have changed on disk meanwhile.
+        let turned = false;
+        const probe = setImmediate(() => (turned = true));
+        const edited = await transform(this.known.text, changedOnDisk, this.known.exact ? this.known.bytes : undefined);
+        step(measures?.transform);
+        const text = typeof edited === 'string' ? edited : edited.text;
+        const { bytes: knownBytes, exact, text: knownText } = this.known;
+        const bytes = await encodeEditedText(text, typeof edited !== 'string' && exact && knownBytes && knownText !== undefined ? { text: knownText, bytes: knownBytes, change: edited.change } : undefined);
+        step(measures?.encode);
+        // A large file's copy into its new bytes and their copy to the writer's thread (5 MB each for 10,000 annotations) in turns of their own.
+        if (bytes.length > CODING_SLICE) await nextTurn();
+        clearImmediate(probe);
+        if (turned && !(await this.unchangedOnDisk())) {
+          // Written now, it would overwrite someone else's change: the edit is made again, to what the file holds now.
+          if (attempt === MAX_EDIT_ATTEMPTS) throw new Error(`${this.uri.path.split('/').pop()} kept changing on disk while it was being edited`);
+          continue;
+        }
+        await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
+        step(measures?.write);
+        // After someone else's change, the result holds their work and ours: read it as a whole.
+        this.known = { bytes, exact: true, text, parse: changedOnDisk ? await this.parse(text, bytes) : this.known.parse };
         if (changedOnDisk) {
           this.reloaded.fire(this.known.parse);
         }
-        throw new BrokenFileError(this.uri, problem);
-      }
-      const edited = await transform(this.known.text, changedOnDisk, this.known.exact ? this.known.bytes : undefined);
-      step(measures?.transform);
-      const text = typeof edited === 'string' ? edited : edited.text;
-      const { bytes: knownBytes, exact, text: knownText } = this.known;
-      const bytes = await encodeEditedText(text, typeof edited !== 'string' && exact && knownBytes && knownText !== undefined ? { text: knownText, bytes: knownBytes, change: edited.change } : undefined);
-      step(measures?.encode);
-      // A large file's copy into its new bytes and their copy to the writer's thread (5 MB each for 10,000 annotations) in turns of their own.
-      if (bytes.length > CODING_SLICE) await nextTurn();
-      await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
-      step(measures?.write);
-      // After someone else's change, the result holds their work and ours: read it as a whole.
-      this.known = { bytes, exact: true, text, parse: changedOnDisk ? await this.parse(text, bytes) : this.known.parse };
-      if (changedOnDisk) {
-        this.reloaded.fire(this.known.parse);
+        return;
       }
     });
   }
@@ -143,6 +159,13 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   dispose(): void {
     this.reloaded.dispose();
+  }
+
+  /** Whether the file holds what it held when last read or written here. */
+  private async unchangedOnDisk(): Promise<boolean> {
+    const bytes = await readFileBytes(this.uri);
+    const known = this.known.bytes;
+    return bytes === undefined || known === undefined ? bytes === known : sameBytes(bytes, known);
   }
 
   private async readIfChanged(): Promise<boolean> {
