@@ -108,9 +108,8 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         if (name) recordDuration(name, stepStart);
         stepStart = performance.now();
       };
-      let changedOnDisk = false;
+      let changedOnDisk = await this.readIfChanged();
       for (let attempt = 1; ; attempt++) {
-        changedOnDisk = (await this.readIfChanged()) || changedOnDisk;
         // A large file's reading (its bytes compared with ours) and its edit (a scan of every block) in turns of their own.
         if ((this.known.text?.length ?? 0) > CODING_SLICE) await nextTurn();
         step(measures?.read);
@@ -133,9 +132,13 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
         // A large file's copy into its new bytes and their copy to the writer's thread (5 MB each for 10,000 annotations) in turns of their own.
         if (bytes.length > CODING_SLICE) await nextTurn();
         clearImmediate(probe);
-        if (turned && !(await this.unchangedOnDisk())) {
-          // Written now, it would overwrite someone else's change: the edit is made again, to what the file holds now.
-          if (attempt === MAX_EDIT_ATTEMPTS) throw new Error(`${this.uri.path.split('/').pop()} kept changing on disk while it was being edited`);
+        if (turned && (await this.readIfChanged())) {
+          // Written now, it would overwrite someone else's change, just read: the edit is made again, to what the file holds now.
+          changedOnDisk = true;
+          if (attempt === MAX_EDIT_ATTEMPTS) {
+            this.reloaded.fire(this.known.parse);
+            throw new Error(`${this.uri.path.split('/').pop()} kept changing on disk while it was being edited`);
+          }
           continue;
         }
         await writeFileAtomically(this.uri, bytes, this.options.writeLarge);
@@ -159,13 +162,6 @@ export class GuardedYamlFile<M> implements vscode.Disposable {
 
   dispose(): void {
     this.reloaded.dispose();
-  }
-
-  /** Whether the file holds what it held when last read or written here. */
-  private async unchangedOnDisk(): Promise<boolean> {
-    const bytes = await readFileBytes(this.uri);
-    const known = this.known.bytes;
-    return bytes === undefined || known === undefined ? bytes === known : sameBytes(bytes, known);
   }
 
   private async readIfChanged(): Promise<boolean> {
