@@ -1,10 +1,13 @@
 // Runs in a worker thread: the sidecar work that takes long on large files (parsing, rewriting
 // thousands of moved anchors, writing them to disk), away from the extension host's main thread.
 import { parseSidecar, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../core/annotations';
+import { runAtLowerPriority } from '../threadPriority';
 import { serveRequests } from '../workspace/workerService';
 import { writeLocalFileAtomically } from './localFiles';
 import { decodeText } from './textCoding';
 import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
+
+runAtLowerPriority();
 
 // Annotations travel as JSON texts of a few hundred each: JSON.parse on the main thread is
 // several times faster than the structured clone of thousands of small objects (which also

@@ -1,13 +1,13 @@
 // Runs in a worker thread: reads clippings and their sidecars for the workspace index, so that
 // parsing hundreds of megabytes never holds up the extension host's main thread, and states
 // files on disk by the thousand.
-import { readFileSync, readlinkSync, statSync } from 'node:fs';
-import { constants, setPriority } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { looksLikeClipping } from '../../core/detect';
 import { packEntry, type FlatPack } from '../../core/index/entryPacking';
 import { indexClipping } from '../../core/index/indexEntry';
 import { walkFolder, type WalkRequest, type WalkResponse } from './folderWalk';
+import { runAtLowerPriority } from '../threadPriority';
 import { serveRequests } from './workerService';
 
 export type { WalkRequest, WalkResponse } from './folderWalk';
@@ -49,24 +49,8 @@ export type IndexResponse = FileResponse | StatResponse | WalkResponse;
 // Decoding drops a UTF-8 byte-order mark, as VS Code does for documents: offsets agree.
 const decoder = new TextDecoder('utf-8');
 
-runInBackground();
+runAtLowerPriority();
 serveRequests<IndexRequest, IndexResponse>((request) => (request.kind === 'stat' ? statFiles(request.paths) : request.kind === 'walk' ? walkFolder(request) : indexFile(request)));
-
-/**
- * Lowers this thread's scheduling priority (Linux: a thread's own nice value, set through its
- * thread id). Parsing ten thousand files keeps a core busy for tens of seconds; at the same
- * priority the extension host's main thread, woken for a timer or an event, could wait for a
- * CPU behind it (and behind the workbench) on a machine with few cores: the stalls measured
- * while indexing were mostly such waits. Elsewhere the thread keeps its priority.
- */
-function runInBackground(): void {
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // No /proc (macOS, Windows), or not allowed: the thread runs at the usual priority.
-  }
-}
 
 function statFiles(paths: readonly string[]): StatResponse {
   const stamps = new Float64Array(paths.length * 2).fill(Number.NaN);
