@@ -142,6 +142,33 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
   return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || compareText(a.id, b.id);
 }
 
+/**
+ * `list` with `annotation` put in its place in document order, and without any other annotation
+ * of the same id: what sorting the list with it gives, by a binary search when the list is in
+ * order (it may not be: an edit of the clipping can move anchors past each other), else by
+ * sorting it. The list itself is not changed.
+ */
+export function withAnnotationInOrder(list: readonly Annotation[], annotation: Annotation): Annotation[] {
+  let sameId = -1;
+  for (let index = 0; index < list.length; index++) {
+    if (index > 0 && compareAnnotations(list[index - 1], list[index]) >= 0) {
+      return [...list.filter((other) => other.id !== annotation.id), annotation].sort(compareAnnotations);
+    }
+    if (list[index].id === annotation.id) sameId = index;
+  }
+  const result = list.slice();
+  if (sameId >= 0) result.splice(sameId, 1);
+  let low = 0;
+  let high = result.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareAnnotations(result[middle], annotation) < 0) low = middle + 1;
+    else high = middle;
+  }
+  result.splice(low, 0, annotation);
+  return result;
+}
+
 /** Code-unit order, the same on every machine (unlike localeCompare). */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;

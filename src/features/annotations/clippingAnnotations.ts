@@ -11,6 +11,7 @@ import {
   replaceAnnotationTexts,
   serializeSidecar,
   sidecarLayoutInSteps,
+  withAnnotationInOrder,
   writeMovedAnnotationsText,
   SIDECAR_VERSION,
   type Annotation,
@@ -379,7 +380,7 @@ function onlyOffsetsDiffer(recorded: Annotation, current: Annotation): boolean {
 function applyChange(list: readonly Annotation[], change: Change): Annotation[] {
   switch (change.kind) {
     case 'add':
-      return [...list.filter((annotation) => annotation.id !== change.annotation.id), change.annotation].sort(compareAnnotations);
+      return withAnnotationInOrder(list, change.annotation);
     case 'remove':
       return list.filter((annotation) => annotation.id !== change.id);
     case 'replace':
