@@ -381,38 +381,61 @@ export function* scanBlockListInSteps(text: string, key: string, stepSize = 1000
   const emptyFlow = keyLine[1] === undefined ? undefined : bracketsOf(text, keyLine.index, keyLineEnd);
   const items: ItemBlock[] = [];
   let itemIndent = -1;
-  let open: { start: number; contentEnd: number } | undefined;
-  const close = () => {
-    if (!open) return;
-    const firstLine = text.slice(open.start, lineEndAt(text, open.start));
-    items.push({ start: open.start, end: open.contentEnd, id: ITEM_ID.exec(firstLine)?.[2] });
-  };
-  for (let position = listStart; position < text.length; ) {
-    const end = lineEndAt(text, position);
-    const next = Math.min(text.length, end + 1);
-    const indent = indentAt(text, position, end);
-    const first = text.charCodeAt(position + indent);
-    const blank = position + indent === end || first === CR || first === HASH;
-    if (!blank) {
-      const dash = first === DASH && (position + indent + 1 === text.length || isLineSpace(text.charCodeAt(position + indent + 1)));
-      if (itemIndent < 0) {
-        if (!dash || emptyFlow) break;
-        itemIndent = indent;
-      }
-      if (indent < itemIndent || (indent === itemIndent && !dash)) break;
-      if (indent === itemIndent) {
-        close();
-        if (items.length > 0 && items.length % stepSize === 0) yield;
-        open = { start: position, contentEnd: next };
-      } else if (open) {
-        open.contentEnd = next;
-      }
+  // Only the lines that start items (or end the list) are visited, found by a regular expression
+  // (compiled, fast while our code is still cold as the first sidecar opens); the lines inside
+  // items are skipped over.
+  const firstLine = listStart < text.length ? contentLineAfter(ANY_CONTENT_LINE, text, listStart - 1) : undefined;
+  if (firstLine && isDashAt(text, firstLine.start + firstLine.indent) && !emptyFlow) {
+    itemIndent = firstLine.indent;
+    const boundary = new RegExp(`\\n {0,${itemIndent}}(?=[^ #\\r\\n])`, 'g');
+    for (let itemStart = firstLine.start; ; ) {
+      const next = contentLineAfter(boundary, text, itemStart);
+      const nextStart = next?.start ?? text.length;
+      const firstLineOfItem = text.slice(itemStart, lineEndAt(text, itemStart));
+      items.push({ start: itemStart, end: contentEndBefore(text, nextStart, itemStart), id: ITEM_ID.exec(firstLineOfItem)?.[2] });
+      if (!next || next.indent < itemIndent || !isDashAt(text, next.start + next.indent)) break;
+      if (items.length % stepSize === 0) yield;
+      itemStart = next.start;
     }
-    position = next;
   }
-  close();
   if (items.some((item) => item.id === undefined)) return undefined;
   return { listStart, itemIndent, items, emptyFlow, lineBreak };
+}
+
+/** A line that holds more than spaces or a comment (its first other character not `#` or `\r`), at any indentation. */
+const ANY_CONTENT_LINE = /\n *(?=[^ #\r\n])/g;
+
+/** The next line after `from` that `lineStart` (a global expression matching its line break and indentation) finds. */
+function contentLineAfter(lineStart: RegExp, text: string, from: number): { start: number; indent: number } | undefined {
+  lineStart.lastIndex = from;
+  const match = lineStart.exec(text);
+  return match ? { start: match.index + 1, indent: match[0].length - 1 } : undefined;
+}
+
+/** Whether a list item's dash is at `at`: a space or a line break (or the text's end) after it. */
+function isDashAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === DASH && (at + 1 === text.length || isLineSpace(text.charCodeAt(at + 1)));
+}
+
+/**
+ * Just past the last content line (its line break included) that ends at or before `next`, a
+ * line start or the text's end: blank and comment lines between items belong to neither.
+ */
+function contentEndBefore(text: string, next: number, itemStart: number): number {
+  let end = next;
+  for (;;) {
+    const lineEnd = end === text.length && text.charCodeAt(end - 1) !== LF ? end : end - 1;
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    if (lineStart <= itemStart || !isBlankLine(text, lineStart, lineEnd)) return end;
+    end = lineStart;
+  }
+}
+
+/** A line of spaces alone, or whose first other character starts a comment or is a carriage return. */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  const indent = indentAt(text, start, end);
+  const first = text.charCodeAt(start + indent);
+  return start + indent === end || first === CR || first === HASH;
 }
 
 function lineEndAt(text: string, position: number): number {
