@@ -9,16 +9,32 @@ export const CONTEXT_LENGTH = 32;
 
 /** Up to `length` characters ending at `offset`, never starting in the middle of a surrogate pair. */
 export function textBefore(text: string, offset: number, length = CONTEXT_LENGTH): string {
-  let from = Math.max(0, offset - length);
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from += 1;
-  return text.slice(from, offset);
+  return text.slice(startBefore(text, offset, length), offset);
 }
 
 /** Up to `length` characters starting at `offset`, never ending in the middle of a surrogate pair. */
 export function textAfter(text: string, offset: number, length = CONTEXT_LENGTH): string {
-  let to = Math.min(text.length, offset + length);
-  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to -= 1;
-  return text.slice(offset, to);
+  return text.slice(offset, endAfter(text, offset, length));
+}
+
+/** Whether `context` is textBefore(text, offset), told without cutting that. */
+export function isTextBefore(text: string, offset: number, context: string): boolean {
+  return offset - startBefore(text, offset, CONTEXT_LENGTH) === context.length && text.startsWith(context, offset - context.length);
+}
+
+/** Whether `context` is textAfter(text, offset), told without cutting that. */
+export function isTextAfter(text: string, offset: number, context: string): boolean {
+  return endAfter(text, offset, CONTEXT_LENGTH) - offset === context.length && text.startsWith(context, offset);
+}
+
+function startBefore(text: string, offset: number, length: number): number {
+  const from = Math.max(0, offset - length);
+  return from > 0 && isLowSurrogate(text.charCodeAt(from)) ? from + 1 : from;
+}
+
+function endAfter(text: string, offset: number, length: number): number {
+  const to = Math.min(text.length, offset + length);
+  return to < text.length && isLowSurrogate(text.charCodeAt(to)) ? to - 1 : to;
 }
 
 function isLowSurrogate(code: number): boolean {

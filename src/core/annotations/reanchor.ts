@@ -20,7 +20,7 @@ import { normalizeForMatching } from '../arabic';
 import { createAnchor } from './anchors';
 import { articleAt } from '../articleLookup';
 import type { ArticleSpan } from './articles';
-import { contextAgreement } from './context';
+import { contextAgreement, isTextAfter, isTextBefore } from './context';
 import { runToEnd } from './steps';
 import type { Anchor } from './types';
 
@@ -124,10 +124,25 @@ export function* reanchorAllInSteps(
 
 function settle(anchor: Anchor, text: string, result: ReanchorResult, articles?: readonly ArticleSpan[]): Anchor {
   if (result.status === 'orphan') return anchor.orphaned ? anchor : { ...anchor, orphaned: true };
+  // Most anchors are where they were, in the same words and context: told without cutting a new anchor to compare.
+  if (result.start === anchor.start && result.end === anchor.end && recutsToItself(anchor, text, articles)) return anchor;
   const recut = createAnchor(text, result.start, result.end, articles);
   // Without the new articles, the recorded article is the best knowledge there is.
   const fresh = articles || !anchor.article ? recut : { ...recut, article: anchor.article };
   return sameAnchor(anchor, fresh) ? anchor : fresh;
+}
+
+/**
+ * Whether settling `anchor` at its own offsets gives it back: the anchor createAnchor cuts
+ * there (with the recorded article when no articles are given) is the same as sameAnchor tells.
+ */
+function recutsToItself(anchor: Anchor, text: string, articles?: readonly ArticleSpan[]): boolean {
+  const { start, end, quote } = anchor;
+  if (anchor.orphaned || start >= end || end - start !== quote.length || !text.startsWith(quote, start)) return false;
+  if (!isTextBefore(text, start, anchor.prefix) || !isTextAfter(text, end, anchor.suffix)) return false;
+  if (!articles) return true;
+  const article = articleAt(articles, start);
+  return article?.index === anchor.article?.index && article?.title.text === anchor.article?.title;
 }
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
