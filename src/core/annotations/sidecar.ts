@@ -439,7 +439,9 @@ export function* parseValidSidecarInSteps(text: string, perStep = 100): Generato
       annotations.push(annotation);
     }
     for (const block of read.blocks) blocks.push({ id: block.id, start: block.start + shift, end: block.end + shift, line: block.line - headLines + linesBefore });
-    linesBefore += lineBreaksIn(text, runStart, runEnd);
+    // The run's lines up to its last block are counted already (its line): only those after it are left to count.
+    const last = read.blocks[read.blocks.length - 1];
+    linesBefore += last ? last.line - headLines + lineBreaksIn(text, last.start + shift, runEnd) : lineBreaksIn(text, runStart, runEnd);
     runStart = runEnd;
   }
   return first && { ok: true, sidecar: { ...first, annotations }, blocks };

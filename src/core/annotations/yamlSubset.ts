@@ -226,15 +226,18 @@ class SubsetReader {
   private plain(start: number, limit: number, inFlow: boolean): { value: YamlValue; end: number } {
     const { text } = this;
     let end = start;
+    let rest: string | undefined;
     if (inFlow) {
       while (end < limit && !isFlowStopper(text[end])) end++;
     } else {
       // Up to a comment (` #`) or the line's end; indexOf, not a loop, as the code is still cold when the first sidecar is read.
-      const comment = text.slice(start, limit).indexOf(' #');
+      rest = text.slice(start, limit);
+      const comment = rest.indexOf(' #');
       end = comment < 0 ? limit : start + comment;
     }
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-    const source = text.slice(start, end);
+    // Most values run to the line's end: the text cut to look for a comment is the value.
+    const source = rest !== undefined && end === limit ? rest : text.slice(start, end);
     if (source === '' || INDICATOR_START.test(source) || PLAIN_REFUSED.test(source)) throw new NotInSubset();
     return { value: resolvePlain(source), end };
   }
