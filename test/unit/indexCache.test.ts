@@ -177,6 +177,21 @@ describe('Packed index entries', () => {
     assert.deepEqual(made, [KERRY]);
     assert.ok(new PackSource(packed, packed.strings).ints === packed.ints);
   });
+
+  it('makes articles and title positions when first read, and keeps them; their references are checked when unpacked', () => {
+    const entry = cachedEntry().entry!;
+    const packed = packEntry(entry);
+    const unpacked = unpackEntry(entry.clipping.uri, packed, packed.strings);
+    assert.ok(unpacked);
+    assert.equal(unpacked.clipping.articles, unpacked.clipping.articles);
+    assert.equal(unpacked.titles, unpacked.titles);
+    assert.deepEqual(unpacked.titles, entry.titles);
+    // The numbers: whether there is a sidecar problem, how many articles, then the first article's index and its title.
+    assert.equal(packed.ints[1], entry.clipping.articles.length);
+    const damaged = (at: number, value: number) => unpackEntry(entry.clipping.uri, { ...packed, ints: Int32Array.from(packed.ints, (old, index) => (index === at ? value : old)) }, packed.strings);
+    assert.equal(damaged(3, packed.strings.length), undefined, "an article's title beyond the string table");
+    assert.equal(damaged(4, packed.strings.length), undefined, "an article's outlet beyond the string table");
+  });
 });
 
 describe('Index file search excludes', () => {

@@ -25,6 +25,9 @@ const NONE = -1;
 const SPEAKER = 0;
 const STANCE = 1;
 const SOURCE = 2;
+/** Numbers per article (index, title, outlet, date, start, end) and per title position (line, character, end). */
+const ARTICLE_INTS = 6;
+const TITLE_INTS = 3;
 
 /** Packed entries: read back in the order they were written, with the same reader. */
 export interface FlatPack {
@@ -233,6 +236,24 @@ class PackReader {
     return this.countOf(this.int());
   }
 
+  /** Goes past `count` articles, their string references checked, nothing made. */
+  articles(count: number): void {
+    const { ints, strings } = this.source;
+    const end = this.intAt + count * ARTICLE_INTS;
+    if (end > ints.length) this.badRef = true;
+    for (let at = this.intAt; at < end && !this.badRef; at += ARTICLE_INTS) {
+      // title, outlet, date
+      if (strings[ints[at + 1]] === undefined || (ints[at + 2] !== NONE && strings[ints[at + 2]] === undefined) || (ints[at + 3] !== NONE && strings[ints[at + 3]] === undefined)) this.badRef = true;
+    }
+    this.intAt = end;
+  }
+
+  /** Goes past `ints` numbers. */
+  skip(ints: number): void {
+    this.intAt += ints;
+    if (this.intAt > this.source.ints.length) this.badRef = true;
+  }
+
   /** A count as read, or 0 when a damaged pack gives none that makes sense (then `badRef`). */
   countOf(value: number): number {
     if (value >= 0 && value <= this.source.ints.length) return value;
@@ -348,21 +369,46 @@ export function blankFacts(): MutableFacts {
 }
 
 /**
- * A clipping as the index keeps it: its articles as objects, its annotations packed. Each read
- * of `annotations` makes them anew (objects that whoever asked drops, and V8 collects young);
- * `forEachFacts` walks them without making them.
+ * A clipping as the index keeps it: its articles, their titles' positions and its annotations
+ * packed. Articles and title positions are made when first read, and kept (whoever reads them
+ * once reads them again: a view's labels, the title search); annotations are made anew at each
+ * read of `annotations` (objects that whoever asked drops, and V8 collects young), and
+ * `forEachFacts` walks them without making them. Nothing is made per article or annotation
+ * while the index is built: what it made then, and kept, V8's young generation copied.
  */
 export class PackedClipping implements IndexedClipping {
+  private madeArticles: readonly IndexedArticle[] | undefined = undefined;
+  private madeTitles: readonly TitlePosition[] | undefined = undefined;
+
   constructor(
     readonly uri: string,
     readonly relativePath: string,
-    readonly articles: readonly IndexedArticle[],
     readonly sidecarProblem: string | undefined,
     readonly annotationCount: number,
     private readonly source: PackSource,
+    /** Where the articles' count is, followed by the articles, the titles' count and the titles. */
+    private readonly articlesAt: number,
     private readonly intAt: number,
     private readonly textAt: number,
   ) {}
+
+  get articles(): readonly IndexedArticle[] {
+    if (!this.madeArticles) {
+      const reader = new PackReader(this.source, this.articlesAt);
+      this.madeArticles = Array.from({ length: reader.int() }, (): IndexedArticle => ({ index: reader.int(), title: reader.string(), outlet: reader.optional(), date: reader.optional(), start: reader.int(), end: reader.int() }));
+    }
+    return this.madeArticles;
+  }
+
+  /** Where each article's title is, in article order. */
+  get titles(): readonly TitlePosition[] {
+    if (!this.madeTitles) {
+      const { ints } = this.source;
+      const reader = new PackReader(this.source, this.articlesAt + 1 + ints[this.articlesAt] * ARTICLE_INTS);
+      this.madeTitles = Array.from({ length: reader.int() }, (): TitlePosition => ({ line: reader.int(), character: reader.int(), endCharacter: reader.int() }));
+    }
+    return this.madeTitles;
+  }
 
   get annotations(): Annotation[] {
     const reader = new PackReader(this.source, this.intAt, this.textAt);
@@ -384,6 +430,15 @@ export class PackedClipping implements IndexedClipping {
       reader.facts(facts);
       visit(facts, make);
     }
+  }
+}
+
+/** A packed clipping's entry: its title positions are the clipping's, made when first read. */
+class PackedEntry implements IndexEntry {
+  constructor(readonly clipping: PackedClipping) {}
+
+  get titles(): readonly TitlePosition[] {
+    return this.clipping.titles;
   }
 }
 
@@ -431,18 +486,18 @@ export class EntryUnpacker {
     return Number.isNaN(value) ? undefined : value;
   }
 
-  /** The next entry, for clipping `uri`: its annotations read through (their references checked), left packed. */
+  /** The next entry, for clipping `uri`: its articles, titles and annotations read through (their references checked), left packed. */
   entry(uri: string): IndexEntry {
     const { reader } = this;
     const relativePath = this.name();
     const sidecarProblem = reader.int() === 1 ? this.name() : undefined;
-    // Arrays made at their final length: grown by pushing, they kept spare room.
-    const articles = Array.from({ length: reader.count() }, (): IndexedArticle => ({ index: reader.int(), title: reader.string(), outlet: reader.optional(), date: reader.optional(), start: reader.int(), end: reader.int() }));
-    const titles = Array.from({ length: reader.count() }, (): TitlePosition => ({ line: reader.int(), character: reader.int(), endCharacter: reader.int() }));
+    const articlesAt = reader.intAt;
+    reader.articles(reader.count());
+    reader.skip(reader.count() * TITLE_INTS);
     const count = reader.count();
     const { intAt, textAt } = reader;
     for (let left = count; left > 0 && !reader.badRef; left--) reader.facts(this.scratch);
-    return { clipping: new PackedClipping(uri, relativePath, articles, sidecarProblem, count, this.source, intAt, textAt), titles };
+    return new PackedEntry(new PackedClipping(uri, relativePath, sidecarProblem, count, this.source, articlesAt, intAt, textAt));
   }
 }
 
