@@ -277,11 +277,13 @@ class PartMover {
  */
 function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number): Head {
   const { text, lines } = scanner;
-  const dates: DateField[] = [];
+  const dates = headDates;
+  dates.length = 0;
   let subtitle: Field | undefined;
   let outlet: Field | undefined;
-  /** The bounds of the line right under the title, when it was read as the outlet. */
-  let outletUnderTitle: { start: number; end: number } | undefined;
+  /** The bounds of the line right under the title, when it was read as the outlet; -1 when not. */
+  let outletUnderTitleStart = -1;
+  let outletUnderTitleEnd = -1;
   let regionLines = 0;
   let line = firstLine + 1;
   for (; line <= lastLine && regionLines < MAX_HEADER_REGION_LINES; line++) {
@@ -295,11 +297,14 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
       dates.push(date);
     } else if (lineOutlet && !outlet) {
       outlet = lineOutlet;
-      if (regionLines === 0) outletUnderTitle = { start, end };
-    } else if (lineOutlet && outletUnderTitle && isSubtitle(scanner.text, outletUnderTitle.start, outletUnderTitle.end)) {
+      if (regionLines === 0) {
+        outletUnderTitleStart = start;
+        outletUnderTitleEnd = end;
+      }
+    } else if (lineOutlet && outletUnderTitleStart >= 0 && isSubtitle(scanner.text, outletUnderTitleStart, outletUnderTitleEnd)) {
       // A second outlet-shaped line: the short line right under the title was a subtitle.
-      subtitle = fieldAt(text, outletUnderTitle.start, outletUnderTitle.end);
-      outletUnderTitle = undefined;
+      subtitle = fieldAt(text, outletUnderTitleStart, outletUnderTitleEnd);
+      outletUnderTitleStart = -1;
       outlet = lineOutlet;
     } else if (regionLines === 0 && !lineOutlet && line < lastLine && isSubtitle(scanner.text, start, end)) {
       subtitle = fieldAt(text, start, end);
@@ -310,6 +315,9 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
   }
   return { subtitle, outlet, dates: keptArray(dates), bodyFrom: line };
 }
+
+/** The dates readHead finds, in one array it reuses: each head keeps a copy of exactly their number (keptArray). */
+const headDates: DateField[] = [];
 
 /** A subtitle is short, does not end like a sentence, and is not a quote line. */
 function isSubtitle(text: string, start: number, end: number): boolean {

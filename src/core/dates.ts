@@ -401,7 +401,8 @@ function weekdayBefore(tokens: Tokens, t: number): number | undefined {
 function reading(tokens: Tokens, first: number, date: CalendarDate): DateReading {
   const clock = clockAfter(tokens, date.next);
   const usOrder = clock !== undefined && clock.twelveHour && date.usOrderIfTwelveHour;
-  const [month, day] = usOrder ? [date.day, date.month] : [date.month, date.day];
+  const month = usOrder ? date.day : date.month;
+  const day = usOrder ? date.month : date.day;
   const last = (clock ? clock.next : date.next) - 1;
   return {
     iso: isoText(date.year, month, day, clock),

@@ -16,7 +16,7 @@ import type { LineTable } from './lines';
 import { separatorCharCode } from './separators';
 import { isTocHeading, readToc, readTocEntry } from './toc';
 import { ParsedDocument } from './document';
-import { Carried, carriedSpans, type TextChange } from './revision';
+import { Carried, carriedSpans, packedBounds, type TextChange } from './revision';
 
 /** The header and the table of contents are looked for among this many first non-blank lines. */
 const MAX_PREAMBLE_LINES = 8;
@@ -123,7 +123,7 @@ export function parseClipping(text: string, earlier?: EarlierParse): ClippingDoc
 }
 
 function adoptEarlierDetails(articles: readonly ParsedArticle[], lineCount: number, { model, change }: EarlierParse): void {
-  const { how, from } = carriedSpans(model.articles, articles, change);
+  const { how, from } = carriedSpans(packedBounds(model.articles), articles, change);
   const offsets = change.afterEnd - change.beforeEnd;
   const lines = lineCount - model.lineCount;
   articles.forEach((article, index) => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Article, ClippingDocument, CommentsSection, DossierHeader, Separator, TableOfContents, TextSpan } from '../core/model';
-import { Carried, carriedSpans, type TextChange } from '../core/revision';
+import { Carried, carriedSpans, packedBounds, type TextChange } from '../core/revision';
 import type { ClippingParseCache, Revision } from './parseCache';
 import { CLIPPING_SELECTOR, toPosition, toRange } from './ranges';
 import { describeArticle } from './articleLabels';
@@ -28,10 +28,10 @@ interface OutlineBuild {
   readonly revision: Revision | undefined;
   readonly showSeparators: boolean;
   readonly lineCount: number;
-  /** Bounds only, so that a build does not keep its parse, and so its text, alive. */
-  readonly articles: readonly TextSpan[];
+  /** Bounds only (packedBounds), so that a build does not keep its parse, and so its text, alive. */
+  readonly articles: Int32Array;
   readonly articleSymbols: readonly vscode.DocumentSymbol[];
-  readonly separators: readonly TextSpan[];
+  readonly separators: Int32Array;
   readonly separatorSymbols: readonly vscode.DocumentSymbol[];
   readonly symbols: vscode.DocumentSymbol[];
 }
@@ -98,9 +98,9 @@ function buildOutline(model: ClippingDocument, revision: Revision | undefined, s
     revision,
     showSeparators,
     lineCount: model.lineCount,
-    articles: model.articles.map(({ start, end }) => ({ start, end })),
+    articles: packedBounds(model.articles),
     articleSymbols,
-    separators: separators.map(({ start, end }) => ({ start, end })),
+    separators: packedBounds(separators),
     separatorSymbols,
     symbols,
   };
@@ -110,7 +110,7 @@ function buildOutline(model: ClippingDocument, revision: Revision | undefined, s
 function symbolsFor<T extends TextSpan>(
   spans: readonly T[],
   carry: Carry | undefined,
-  lastOf: (last: OutlineBuild) => readonly [readonly TextSpan[], readonly vscode.DocumentSymbol[]],
+  lastOf: (last: OutlineBuild) => readonly [Int32Array, readonly vscode.DocumentSymbol[]],
   make: (span: T) => vscode.DocumentSymbol,
 ): vscode.DocumentSymbol[] {
   if (!carry) return spans.map(make);
@@ -174,42 +174,49 @@ function articleSymbol(article: Article, model: ClippingDocument): vscode.Docume
   // outline keeps tens of thousands of positions alive.
   const { startLine, title } = article;
   const start = new vscode.Position(startLine, 0);
-  const titleStart = title.start === article.start ? start : new vscode.Position(startLine, title.start - article.start);
+  const end = toPosition(model, article.end);
   const symbol = new vscode.DocumentSymbol(
     title.text,
     describeArticle(article),
     vscode.SymbolKind.String,
-    new vscode.Range(start, toPosition(model, article.end)),
-    new vscode.Range(titleStart, new vscode.Position(startLine, title.end - article.start)),
+    new vscode.Range(start, end),
+    rangeOnLine(start, article.start, title),
   );
-  if (article.comments) {
-    symbol.children = [commentsSymbol(article.comments, model)];
+  const { comments } = article;
+  if (comments) {
+    symbol.children = [commentsSymbol(comments, model, comments.end === article.end ? end : toPosition(model, comments.end))];
   }
   return symbol;
 }
 
-function commentsSymbol(section: CommentsSection, model: ClippingDocument): vscode.DocumentSymbol {
+/** `end` is where the section ends, which is where its article ends: one position for both, and for its last comment's end. */
+function commentsSymbol(section: CommentsSection, model: ClippingDocument, end: vscode.Position): vscode.DocumentSymbol {
   const start = toPosition(model, section.start);
   const symbol = new vscode.DocumentSymbol(
     section.heading.text,
-    vscode.l10n.t('{0} comments', section.comments.length),
+    commentsDetail(section.comments.length),
     vscode.SymbolKind.Array,
-    new vscode.Range(start, toPosition(model, section.end)),
+    new vscode.Range(start, end),
     rangeOnLine(start, section.start, section.heading),
   );
   symbol.children = section.comments.map((comment, index) => {
-    const name = comment.author?.text || vscode.l10n.t('Comment {0}', index + 1);
+    const name = comment.author?.text || commentName(index + 1);
     const commentStart = toPosition(model, comment.start);
-    const range = new vscode.Range(commentStart, toPosition(model, comment.end));
+    const range = new vscode.Range(commentStart, comment.end === section.end ? end : toPosition(model, comment.end));
     const selection = comment.author ? rangeOnLine(commentStart, comment.start, comment.author) : range;
     return new vscode.DocumentSymbol(name, comment.time?.text ?? '', vscode.SymbolKind.Event, range, selection);
   });
   return symbol;
 }
 
-/** The range of `span`, on the line that starts at `lineStart`, at `start`: no lookup. */
+/**
+ * The range of `span`, on the line that starts at `lineStart`, at `start`: no lookup. A span
+ * that starts the line starts at `start` itself: a large outline keeps tens of thousands of
+ * positions alive, and each one less is less work for the garbage collector.
+ */
 function rangeOnLine(start: vscode.Position, lineStart: number, span: TextSpan): vscode.Range {
-  return new vscode.Range(start.line, span.start - lineStart, start.line, span.end - lineStart);
+  const spanStart = span.start === lineStart ? start : new vscode.Position(start.line, span.start - lineStart);
+  return new vscode.Range(spanStart, new vscode.Position(start.line, span.end - lineStart));
 }
 
 /** A separator is a whole line: its range needs no lookup. */
@@ -218,11 +225,20 @@ function separatorSymbol({ line, start, end, char }: Separator): vscode.Document
   return new vscode.DocumentSymbol(separatorName(char), '', vscode.SymbolKind.Null, range, range);
 }
 
-/** One name per separator character, not one string per separator of the dossier. */
-const separatorNames = new Map<string, string>();
-
-function separatorName(char: string): string {
-  let name = separatorNames.get(char);
-  if (name === undefined) separatorNames.set(char, (name = char.repeat(12)));
-  return name;
+/**
+ * `make`, each value made once: a large dossier's thousands of separators and comments
+ * sections share a few names and details, not worth localizing or repeating again for each.
+ */
+function madeOnce<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
 }
+
+/** One name per separator character, not one string per separator of the dossier. */
+const separatorName = madeOnce((char: string) => char.repeat(12));
+const commentsDetail = madeOnce((count: number) => vscode.l10n.t('{0} comments', count));
+const commentName = madeOnce((number: number) => vscode.l10n.t('Comment {0}', number));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Article } from '../../src/core/model';
 import { parseClipping } from '../../src/core/parser';
-import { Carried, carriedSpans, changeBetween, composeChanges, type TextChange } from '../../src/core/revision';
+import { Carried, carriedSpans, changeBetween, composeChanges, packedBounds, type TextChange } from '../../src/core/revision';
 import { dossier, trickyChar } from './clippingArbitraries';
 
 /** An edit of `text`: `removed` characters at `at` replaced by `inserted`. */
@@ -94,7 +94,7 @@ describe('revision: spans an edit left alone', () => {
     const before = 'First\nbody one\n=====\nSecond\nbody two\n=====\nThird\nbody three\n';
     const after = before.replace('body two', 'body 2, longer\nand a new line');
     const change = changeBetween(before, after);
-    const { how, from } = carriedSpans(parseClipping(before).articles, parseClipping(after).articles, change);
+    const { how, from } = carriedSpans(packedBounds(parseClipping(before).articles), parseClipping(after).articles, change);
     assert.deepEqual([...how], [Carried.Unmoved, Carried.No, Carried.Moved]);
     assert.deepEqual([...from], [0, -1, 2]);
   });
@@ -102,7 +102,7 @@ describe('revision: spans an edit left alone', () => {
   it('does not carry over an article whose bounds the edit moved, even outside its text', () => {
     const before = 'First\nbody one\n\n=====\nSecond\n';
     const after = 'First\nbody one\nmore\n=====\nSecond\n';
-    const { how } = carriedSpans(parseClipping(before).articles, parseClipping(after).articles, changeBetween(before, after));
+    const { how } = carriedSpans(packedBounds(parseClipping(before).articles), parseClipping(after).articles, changeBetween(before, after));
     assert.deepEqual([...how], [Carried.No, Carried.Moved]);
   });
 
@@ -112,7 +112,7 @@ describe('revision: spans an edit left alone', () => {
         const after = applyEdit(before, { ...anEdit, at: nearBoundary(before, boundary, offset) });
         const older = parseClipping(before);
         const newer = parseClipping(after);
-        const { how, from } = carriedSpans(older.articles, newer.articles, changeBetween(before, after));
+        const { how, from } = carriedSpans(packedBounds(older.articles), newer.articles, changeBetween(before, after));
         newer.articles.forEach((article, index) => {
           if (how[index] === Carried.No) return;
           const previous = older.articles[from[index]];
