@@ -86,6 +86,17 @@ describe('Index cache', () => {
     assert.deepEqual(damaged({ ints: Int32Array.from(pack.ints, (value, index) => (index === 0 ? 1_000_000 : value)) }), [], 'a count beyond what the shard holds');
   });
 
+  it('copies numbers that are a view of part of a buffer, which the cache store reuses for the next shard', () => {
+    const saved = cachedEntry();
+    const pack = shardPack(deserialize(serializeShard(ORIGIN, [saved])), ORIGIN);
+    assert.ok(pack);
+    const buffer = new Int32Array(pack.ints.length + 8);
+    buffer.set(pack.ints, 4);
+    const read = new ShardReader({ ...pack, ints: buffer.subarray(4, 4 + pack.ints.length) }, pack.strings).next();
+    buffer.fill(0);
+    assert.deepEqual(plain(read), saved);
+  });
+
   it('reads a shard one entry at a time, and tells a damaged shard once read', () => {
     const saved = [cachedEntry(), { ...cachedEntry(), uri: 'file:///w/other.clip' }];
     const pack = shardPack(deserialize(serializeShard(ORIGIN, saved)), ORIGIN);

@@ -70,15 +70,18 @@ export function shardPack(content: unknown, origin: CacheOrigin): FlatPack | und
 /**
  * Reads a shard's cached entries one at a time (the extension host unpacks a shard in slices),
  * with the shard's strings as adopted by a pool. The entries keep their annotations packed in
- * the shard's text and a copy of its numbers: v8.deserialize makes typed arrays over the
- * buffer it reads, which the cache store reuses for the next shard.
+ * the shard's text and its numbers: v8.deserialize makes typed arrays over the buffer it reads
+ * where they are aligned in it, and that buffer the cache store reuses for the next shard, so
+ * numbers that are a view of part of a buffer are copied; where they were not aligned,
+ * v8.deserialize copied them into a buffer of their own already, kept as it is.
  */
 export class ShardReader {
   private readonly unpacker: EntryUnpacker;
   private left: number;
 
   constructor(pack: FlatPack, strings: readonly string[]) {
-    this.unpacker = new EntryUnpacker(pack, new PackSource(pack, strings, pack.ints.slice()));
+    const { ints } = pack;
+    this.unpacker = new EntryUnpacker(pack, new PackSource(pack, strings, ints.byteLength === ints.buffer.byteLength ? ints : ints.slice()));
     this.left = Math.max(0, this.unpacker.int() || 0);
   }
 
