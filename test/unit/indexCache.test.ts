@@ -158,6 +158,9 @@ describe('Packed index entries', () => {
         assert.ok(unpacked);
         assert.equal(annotationCount(unpacked.clipping), annotations.length);
         assert.deepEqual(factsOfEach(unpacked.clipping), annotations.map((annotation) => ({ ...factsOf(annotation) })), 'facts read packed are those of the annotations');
+        // Packed again as the cache writes the index: copied from the pack, nothing made.
+        const repacked = packEntry(unpacked);
+        assert.deepEqual(repacked, packEntry(entry), 'packed again, the same pack');
       }),
       { numRuns: 300 },
     );
@@ -176,6 +179,8 @@ describe('Packed index entries', () => {
       return unpackEntry(entry.clipping.uri, packed, packed.strings, arena);
     });
     entries.forEach((entry, index) => assert.deepEqual(plain(unpacked[index]), entry, entry.clipping.uri));
+    const shard = parseShard(deserialize(serializeShard(ORIGIN, unpacked.map((entry) => ({ ...cachedEntry(), uri: entry!.clipping.uri, entry: entry! })))), ORIGIN);
+    assert.deepEqual(shard.map((record) => plain(record.entry)), entries, 'written to a shard from the joined texts and read back');
   });
 
   it('are made anew at each read, and made one at a time by a walk', () => {

@@ -107,6 +107,8 @@ export class EntryPacker {
     this.name(clipping.relativePath);
     ints.push(clipping.sidecarProblem === undefined ? 0 : 1);
     if (clipping.sidecarProblem !== undefined) this.name(clipping.sidecarProblem);
+    // A clipping kept packed (the cache written from the index) is copied as it is: no article or annotation made.
+    if (clipping instanceof PackedClipping) return clipping.packInto(table, ints, this.texts);
     ints.push(clipping.articles.length);
     for (const article of clipping.articles) ints.push(article.index, table.ref(article.title), table.optional(article.outlet), table.optional(article.date), article.start, article.end);
     ints.push(titles.length);
@@ -408,6 +410,44 @@ export class PackedClipping implements IndexedClipping {
       this.madeTitles = Array.from({ length: reader.int() }, (): TitlePosition => ({ line: reader.int(), character: reader.int(), endCharacter: reader.int() }));
     }
     return this.madeTitles;
+  }
+
+  /**
+   * Adds its articles, title positions and annotations to a packer's numbers and texts, as
+   * EntryPacker.entry writes them, with string references into the packer's table.
+   */
+  packInto(table: StringTable, ints: number[], texts: string[]): void {
+    const reader = new PackReader(this.source, this.articlesAt, this.textAt);
+    const ref = () => table.ref(reader.string());
+    const optional = () => table.optional(reader.optional());
+    const numbers = (count: number) => {
+      for (let left = count; left > 0; left--) ints.push(reader.int());
+    };
+    const articles = reader.int();
+    ints.push(articles);
+    for (let left = articles; left > 0; left--) ints.push(reader.int(), ref(), optional(), optional(), reader.int(), reader.int());
+    const titles = reader.int();
+    ints.push(titles);
+    numbers(titles * TITLE_INTS);
+    ints.push(reader.int());
+    for (let left = this.annotationCount; left > 0; left--) {
+      // id, quote, prefix, suffix; type; author, created, modified; start, end; article index, title; orphaned.
+      for (let text = 0; text < 4; text++) {
+        const read = reader.text();
+        texts.push(read);
+        ints.push(read.length);
+      }
+      const type = reader.int();
+      ints.push(type, ref(), ref(), ref(), reader.int(), reader.int(), reader.int(), optional(), reader.int());
+      if (type === SPEAKER) ints.push(ref(), ref(), optional());
+      else if (type === STANCE) ints.push(ref(), ref(), ref(), optional());
+      else {
+        ints.push(ref(), ref(), optional(), optional());
+        const agencies = reader.int();
+        ints.push(agencies);
+        for (let left = agencies; left > 0; left--) ints.push(ref());
+      }
+    }
   }
 
   get annotations(): Annotation[] {
