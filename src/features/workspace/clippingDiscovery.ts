@@ -35,9 +35,9 @@ export function isClippingPath(path: string): boolean {
  * Folders on disk are walked by the indexing worker (see WalkRequest), others searched with
  * VS Code's file search.
  */
-export async function findClippingFiles(worker: IndexWorker, under?: vscode.Uri): Promise<ClippingFile[]> {
+export async function findClippingFiles(worker: IndexWorker, under?: vscode.Uri, slices = new TimeSlices(STEP_MS)): Promise<ClippingFile[]> {
   if (!under) {
-    const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(worker, folder, '')));
+    const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(worker, folder, '', slices)));
     return perFolder.flat();
   }
   const folder = vscode.workspace.getWorkspaceFolder(under);
@@ -48,30 +48,30 @@ export async function findClippingFiles(worker: IndexWorker, under?: vscode.Uri)
   // globs led by the folder's path; a path that globs would misread is searched for everywhere.
   const prefix = relative === '' || /[[\]{}*?!,]/.test(relative) ? '' : `${relative}/`;
   const below = `${under.toString()}/`;
-  return (await filesOfFolder(worker, folder, prefix)).filter((file) => file.uri.toString().startsWith(below));
+  return (await filesOfFolder(worker, folder, prefix, slices)).filter((file) => file.uri.toString().startsWith(below));
 }
 
-async function filesOfFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string): Promise<ClippingFile[]> {
+async function filesOfFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string, slices: TimeSlices): Promise<ClippingFile[]> {
   const settings = [
     vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
     vscode.workspace.getConfiguration('search', folder.uri).get<Record<string, unknown>>('exclude'),
   ];
-  const [clippings, sidecars, textFiles] = folder.uri.scheme === 'file' ? await walkFolder(worker, folder, prefix, excludePatterns(settings)) : await searchFolder(folder, prefix, excludeGlob(settings));
+  const [clippings, sidecars, textFiles] = folder.uri.scheme === 'file' ? await walkFolder(worker, folder, prefix, excludePatterns(settings), slices) : await searchFolder(folder, prefix, excludeGlob(settings));
   // Tens of thousands of files take tens of milliseconds to pair: the event loop gets turns in between.
   const withSidecar = new Set<string>();
-  await inSteps(sidecars, (sidecar) => withSidecar.add(sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
+  await inSteps(slices, sidecars, (sidecar) => withSidecar.add(sidecar.with({ path: clippingPathForSidecar(sidecar.path) ?? sidecar.path }).toString()));
   const files = new Map<string, ClippingFile>();
   const add = (uri: vscode.Uri, detect: boolean) => {
     const key = uri.toString();
     if (!files.has(key)) files.set(key, { uri, sidecar: withSidecar.has(key) ? sidecarUriFor(uri) : undefined, detect: detect && !withSidecar.has(key) });
   };
-  await inSteps(clippings, (uri) => add(uri, false));
+  await inSteps(slices, clippings, (uri) => add(uri, false));
   // A sidecar says its file is read as a clipping, whatever its extension.
-  await inSteps(sidecars, (sidecar) => {
+  await inSteps(slices, sidecars, (sidecar) => {
     const clipping = clippingPathForSidecar(sidecar.path);
     if (clipping) add(sidecar.with({ path: clipping }), false);
   });
-  await inSteps(textFiles, (uri) => add(uri, true));
+  await inSteps(slices, textFiles, (uri) => add(uri, true));
   return [...files.values()];
 }
 
@@ -83,12 +83,12 @@ function searchFolder(folder: vscode.WorkspaceFolder, prefix: string, exclude: s
   return Promise.all([find(CLIPPING_GLOB), find(SIDECAR_GLOB), scansTextFiles() ? find(TEXT_GLOB) : []]);
 }
 
-async function walkFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string, exclude: readonly string[]): Promise<FoundFiles> {
+async function walkFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, prefix: string, exclude: readonly string[], slices: TimeSlices): Promise<FoundFiles> {
   const walked = await walkInWorker(worker, { root: folder.uri.fsPath, under: prefix, exclude, textFiles: scansTextFiles() });
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   const toUris = async (paths: readonly string[]) => {
     const uris: vscode.Uri[] = [];
-    await inSteps(paths, (path) => uris.push(folder.uri.with({ path: root + path })));
+    await inSteps(slices, paths, (path) => uris.push(folder.uri.with({ path: root + path })));
     return uris;
   };
   return [await toUris(walked.clippings), await toUris(walked.sidecars), await toUris(walked.textFiles)];
@@ -97,10 +97,10 @@ async function walkFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, p
 /** Pairing files gives the event loop a turn this often (a thousand files take tens of milliseconds). */
 const STEP_MS = 8;
 
-async function inSteps<T>(items: readonly T[], visit: (item: T) => void): Promise<void> {
-  const slices = new TimeSlices(STEP_MS);
+/** Visits each item, in `slices`' turns: shared with the index's other work, so that pieces ready in the same turn of the event loop count together. */
+async function inSteps<T>(slices: TimeSlices, items: readonly T[], visit: (item: T) => void): Promise<void> {
   for (const item of items) {
     visit(item);
-    await slices.check();
+    await slices.turn();
   }
 }

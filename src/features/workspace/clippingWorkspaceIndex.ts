@@ -73,8 +73,8 @@ export interface WorkspaceIndexServices {
 
 /** Files stated, read and parsed together; between batches the extension host handles other events. */
 const BATCH_SIZE = 64;
-/** Unpacking the entries the worker read gives the event loop a turn this often. */
-const UNPACK_SLICE_MS = 8;
+/** The index's work on the extension host's thread gives the event loop a turn this often. */
+const SLICE_MS = 8;
 /** Changes on disk are gathered this long, so that a `git checkout` is one update. */
 const DISK_SETTLE_MS = 200;
 /** Edits in an open clipping reach the index this long after typing stops. */
@@ -124,8 +124,13 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
-  /** Entries the worker hands over are unpacked one at a time, in slices: its replies arrive together. */
-  private readonly unpacking = new TimeSlices(UNPACK_SLICE_MS);
+  /**
+   * The index's work on this thread runs in turns of one shared slice: entries the worker hands
+   * over (its replies arrive together), the cache read back, the files listed paired, a pass's
+   * own loop. Several of them run at once (a warm start reads the cache while the listing comes
+   * in): each with slices of its own, they ran one slice each in the same turn of the event loop.
+   */
+  private readonly slices = new TimeSlices(SLICE_MS);
   /** Strings that repeat across entries (authors, times, targets…) are kept once. */
   private readonly pool = new StringPool();
   /** The texts of the entries the worker hands over, one file at a time, joined into strings long enough to stay out of V8's young generation. */
@@ -177,8 +182,8 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       this.startWaitMs = await whenQuiet({ ...START_QUIET, after: startupFinished });
       this.workStalls = new StallWatch();
       // While the cache is read, the files are listed (by the worker) and stated.
-      const files = findClippingFiles(worker);
-      const records = cache.load(this.pool);
+      const files = findClippingFiles(worker, undefined, this.slices);
+      const records = cache.load(this.pool, this.slices);
       // The files the cache knows are stated as soon as it is read, while the search may still run (in a restarted host it ends last).
       const known = records.then((loaded) => stampCached(loaded, worker)).catch(() => new Map<string, Stamps>());
       const stamps = Promise.all([files, known]).then(([found, stated]) => stampAll(found, worker, stated));
@@ -352,12 +357,11 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
-        const files = await (found ?? findClippingFiles(this.worker));
+        const files = await (found ?? findClippingFiles(this.worker, undefined, this.slices));
         const present = new Set(files.map((file) => file.uri.toString()));
         const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
         let lastEvent = performance.now();
         let lastReport = 0;
-        const slices = new TimeSlices(UNPACK_SLICE_MS);
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           if (generation !== this.generation) return tally;
           // Files stated ahead whose record still holds are counted here: no read, no promise each.
@@ -367,7 +371,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
             return !fresh;
           });
           if (stale.length > 0) (await Promise.all(stale.map((file) => this.update(file, stamps?.get(file.uri.toString()))))).forEach((outcome) => tally[outcome]++);
-          else await slices.check();
+          else await this.slices.turn();
           if (performance.now() - lastReport > PROGRESS_REPORT_MS) {
             lastReport = performance.now();
             progress.report({ message: vscode.l10n.t('{0} of {1} files', Math.min(from + BATCH_SIZE, files.length), files.length) });
@@ -506,7 +510,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
         ? [{ path: file.uri.fsPath }, file.sidecar && { path: file.sidecar.fsPath }]
         : await Promise.all([vscode.workspace.fs.readFile(file.uri), file.sidecar && readIfPresent(file.sidecar)]);
       const read = await indexInWorker(this.worker, { uri, relativePath: vscode.workspace.asRelativePath(file.uri, false), clipping, sidecar, detect: file.detect });
-      await this.unpacking.turn();
+      await this.slices.turn();
       const entry = read && unpackEntry(uri, read, this.pool.adopt(read.strings), this.arena);
       if (entry === undefined) throw new Error('the indexing worker sent a damaged entry');
       this.records.set(uri, { uri, stamp, sidecarStamp: sidecarStamp ?? null, entry });

@@ -7,9 +7,6 @@ import { CACHE_SHARDS, packShard, shardOf, ShardReader, shardPack, type CacheOri
 import { readFileBytes } from '../annotations/fileIo';
 import { TimeSlices } from '../../core/index/timeSlices';
 
-/** Unpacking cached entries gives the event loop a turn this often. */
-const UNPACK_SLICE_MS = 8;
-
 function shardFileName(shard: number): string {
   return `shard-${shard}.bin`;
 }
@@ -70,16 +67,18 @@ export class IndexCacheStore {
     return this.folder;
   }
 
-  /** The cached entries, their repeated strings shared through `pool`. */
-  async load(pool: StringPool): Promise<Map<string, CachedEntry>> {
+  /**
+   * The cached entries, their repeated strings shared through `pool`; read in `slices`' turns
+   * (shared with whatever else the index does meanwhile on this thread).
+   */
+  async load(pool: StringPool, slices: TimeSlices): Promise<Map<string, CachedEntry>> {
     const entries = new Map<string, CachedEntry>();
     if (!this.folder) return entries;
-    const slices = new TimeSlices(UNPACK_SLICE_MS);
     const buffer = new ReadBuffer();
     const present = this.shardFiles();
     for (let shard = 0; shard < CACHE_SHARDS; shard++) {
       if (present && !present.has(shardFileName(shard))) continue;
-      await slices.check();
+      await slices.turn();
       const reader = await this.shardReader(shard, buffer, pool);
       if (!reader) continue;
       const read: string[] = [];
@@ -87,7 +86,7 @@ export class IndexCacheStore {
         const entry = reader.next();
         entries.set(entry.uri, entry);
         read.push(entry.uri);
-        await slices.check();
+        await slices.turn();
       }
       if (!reader.intact) {
         this.log.warn(`index cache: shard ${shard} is damaged; its files are read again`);
