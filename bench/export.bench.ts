@@ -57,14 +57,15 @@ function annotationsOf(count: number): Annotation[] {
 // Every clipping has the same text and annotations: exporting costs the same per row, and a
 // million distinct anchors would only measure the generator's memory. Each is packed, as the
 // workspace index keeps it: the export makes its annotations as it reads them.
-const annotations = annotationsOf(Math.min(PER_CLIPPING, total));
-const clippings: IndexedClipping[] = Array.from({ length: Math.ceil(total / PER_CLIPPING) }, (_, index) => {
+function packedClipping(index: number, annotations: readonly Annotation[]): IndexedClipping {
   const clipping = { uri: `file:///bench/dossier-${index}.clip`, relativePath: `dossiers/dossier-${index}.clip`, articles, annotations, sidecarProblem: undefined };
   const pack = packEntry({ clipping, titles: [] });
   const entry = unpackEntry(clipping.uri, pack, pack.strings);
   if (!entry) throw new Error('the packed clipping unpacks');
   return entry.clipping;
-});
+}
+const annotations = annotationsOf(Math.min(PER_CLIPPING, total));
+const clippings = Array.from({ length: Math.ceil(total / PER_CLIPPING) }, (_, index) => packedClipping(index, annotations));
 const exported = clippings.length * annotations.length;
 
 const folder = mkdtempSync(join(tmpdir(), 'clippings-export-bench-'));
@@ -117,7 +118,7 @@ for (const [format, lines] of [
   console.error(`${format}: ${ms.toFixed(0)} ms`);
 }
 
-const tenThousandLines = [...jsonLines(exportRows([{ ...clippings[0], annotations: annotationsOf(10_000) }], speakerOf))].join('');
+const tenThousandLines = [...jsonLines(exportRows([packedClipping(0, annotationsOf(10_000))], speakerOf))].join('');
 const importCpu = process.cpuUsage();
 const importStart = performance.now();
 const imported = parseJsonLines(tenThousandLines);
