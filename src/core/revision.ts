@@ -85,7 +85,7 @@ export interface CarriedSpans {
 /**
  * The bounds of `spans` in one array: span i starts at [2i] and ends at [2i + 1]. What keeps
  * the bounds of tens of thousands of spans (an outline's, for its next build) keeps them so,
- * not as as many small objects for the garbage collector to copy.
+ * not as many small objects for the garbage collector to copy.
  */
 export function packedBounds(spans: readonly TextSpan[]): Int32Array {
   const bounds = new Int32Array(spans.length * 2);
