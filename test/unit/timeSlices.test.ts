@@ -30,12 +30,12 @@ describe('Time slices', () => {
   it('pauses a loop only once its slice is used up', async () => {
     let pauses = 0;
     const slices = new TimeSlices(1_000, async () => void pauses++);
-    for (let step = 0; step < 100; step++) await slices.check();
+    for (let step = 0; step < 100; step++) await slices.turn();
     assert.equal(pauses, 0);
     const short = new TimeSlices(1, async () => void pauses++);
     busy(3);
-    await short.check();
-    await short.check();
+    await short.turn();
+    await short.turn();
     assert.equal(pauses, 1, 'a new slice starts after the pause');
   });
 });

@@ -23,8 +23,8 @@ export class TimeSlices {
     return turn;
   }
 
-  /** Pauses when the slice is used up; for a loop that is the only work going on. */
-  async check(): Promise<void> {
+  /** Pauses when the slice is used up. */
+  private async check(): Promise<void> {
     if (performance.now() - this.sliceStart <= this.sliceMs) return;
     await this.pauseFor();
     this.sliceStart = performance.now();
