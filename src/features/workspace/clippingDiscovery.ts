@@ -33,9 +33,10 @@ export function isClippingPath(path: string): boolean {
  * `.txt` dossier), and, when `clippings.index.scanTextFiles` is on, every other `.txt` file.
  * With `under` (a folder), only the files below it, excluded as in the whole search.
  * Folders on disk are walked by the indexing worker (see WalkRequest), others searched with
- * VS Code's file search.
+ * VS Code's file search. Pairing the files found (a thousand take tens of milliseconds) runs
+ * in `slices`' turns: the index's one slice for its work on the extension host's thread.
  */
-export async function findClippingFiles(worker: IndexWorker, under?: vscode.Uri, slices = new TimeSlices(STEP_MS)): Promise<ClippingFile[]> {
+export async function findClippingFiles(worker: IndexWorker, slices: TimeSlices, under?: vscode.Uri): Promise<ClippingFile[]> {
   if (!under) {
     const perFolder = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => filesOfFolder(worker, folder, '', slices)));
     return perFolder.flat();
@@ -93,9 +94,6 @@ async function walkFolder(worker: IndexWorker, folder: vscode.WorkspaceFolder, p
   };
   return [await toUris(walked.clippings), await toUris(walked.sidecars), await toUris(walked.textFiles)];
 }
-
-/** Pairing files gives the event loop a turn this often (a thousand files take tens of milliseconds). */
-const STEP_MS = 8;
 
 /** Visits each item, in `slices`' turns: shared with the index's other work, so that pieces ready in the same turn of the event loop count together. */
 async function inSteps<T>(slices: TimeSlices, items: readonly T[], visit: (item: T) => void): Promise<void> {

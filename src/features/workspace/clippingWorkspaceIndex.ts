@@ -182,7 +182,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       this.startWaitMs = await whenQuiet({ ...START_QUIET, after: startupFinished });
       this.workStalls = new StallWatch();
       // While the cache is read, the files are listed (by the worker) and stated.
-      const files = findClippingFiles(worker, undefined, this.slices);
+      const files = findClippingFiles(worker, this.slices);
       const records = cache.load(this.pool, this.slices);
       // The files the cache knows are stated as soon as it is read, while the search may still run (in a restarted host it ends last).
       const known = records.then((loaded) => stampCached(loaded, worker)).catch(() => new Map<string, Stamps>());
@@ -357,7 +357,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
     let counts: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
     try {
       counts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing clippings') }, async (progress) => {
-        const files = await (found ?? findClippingFiles(this.worker, undefined, this.slices));
+        const files = await (found ?? findClippingFiles(this.worker, this.slices));
         const present = new Set(files.map((file) => file.uri.toString()));
         const tally: Record<UpdateOutcome, number> = { read: 0, cached: 0, gone: 0 };
         let lastEvent = performance.now();
@@ -442,7 +442,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
       let changed = false;
       for (const folder of folders) {
         changed = (await this.speakers.reloadUnder(vscode.Uri.parse(folder))) || changed;
-        const files = await findClippingFiles(this.worker, vscode.Uri.parse(folder));
+        const files = await findClippingFiles(this.worker, this.slices, vscode.Uri.parse(folder));
         changed ||= files.length > 0;
         for (let from = 0; from < files.length; from += BATCH_SIZE) {
           await Promise.all(files.slice(from, from + BATCH_SIZE).map((file) => this.update(file)));
@@ -473,7 +473,7 @@ export class ClippingWorkspaceIndex implements WorkspaceIndex {
   private async newFilesAmong(uris: readonly string[]): Promise<Map<string, ClippingFile>> {
     if (uris.every((uri) => this.records.has(uri))) return new Map();
     const candidates = new Set(uris);
-    return new Map((await findClippingFiles(this.worker)).filter((file) => candidates.has(file.uri.toString())).map((file) => [file.uri.toString(), file]));
+    return new Map((await findClippingFiles(this.worker, this.slices)).filter((file) => candidates.has(file.uri.toString())).map((file) => [file.uri.toString(), file]));
   }
 
   /** How the index reads a file it knows now, or undefined when it does not read it any more. */
