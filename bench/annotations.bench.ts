@@ -25,6 +25,7 @@ import {
   type Sidecar,
 } from '../src/core/annotations';
 import { SIDECAR_FILE } from '../src/core/annotations/sidecar';
+import { runToEnd } from '../src/core/annotations/steps';
 import { readListFileExactly } from '../src/core/annotations/yamlShape';
 import { parseClipping } from '../src/core/parser';
 import { writeResultsSection } from './results.mjs';
@@ -141,14 +142,9 @@ for (const [count, text, runs, warmup, target] of [
   if (parseSidecar(invalid).ok) throw new Error('the broken sidecar reads as valid');
   record(`parse sidecar, ${count} annotations, error in the last one`, time(() => parseSidecar(invalid), runs, warmup), 'the line reader finds the problem, the exact reading places it');
 }
-const stepsToEnd = <T>(steps: Generator<void, T, void>): T => {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-};
 record(
   'parse sidecar in steps, 1,000 annotations',
-  time(() => stepsToEnd(parseValidSidecarInSteps(thousandText))),
+  time(() => runToEnd(parseValidSidecarInSteps(thousandText))),
   "the editor's reading on its host's thread: runs of 100 blocks, each read as a sidecar of its own, a pause between runs",
 );
 record('serialize sidecar, 1,000 annotations', time(() => serializeSidecar(sidecarOf(thousand))), 'new file');
@@ -156,7 +152,7 @@ record('serialize sidecar, 10,000 annotations', time(() => serializeSidecar(side
 
 const newcomer = { ...thousand[0], id: 'a-zzzzzzzzzz', anchor: tenThousand[5000].anchor };
 record('insert one block, 10,000-annotation sidecar', time(() => insertAnnotationText(tenThousandText, newcomer)), 'line scan + splice');
-const tenThousandLayout = stepsToEnd(sidecarLayoutInSteps(tenThousandText));
+const tenThousandLayout = runToEnd(sidecarLayoutInSteps(tenThousandText));
 record(
   'insert one block, 10,000-annotation sidecar, layout kept',
   time(() => insertAnnotationEdit(tenThousandText, tenThousandLayout, newcomer)),

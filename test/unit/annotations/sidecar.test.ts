@@ -12,6 +12,7 @@ import {
   sidecarLayoutInSteps,
   type SidecarLayout,
 } from '../../../src/core/annotations/sidecar';
+import { runToEnd } from '../../../src/core/annotations/steps';
 import { compareAnnotations, type Annotation, type Sidecar } from '../../../src/core/annotations/types';
 import { annotationArbitrary, annotationsArbitrary } from './arbitraries';
 
@@ -276,13 +277,7 @@ describe('annotations/sidecar', () => {
     });
 
     it('block edits given a kept layout make the same text, and the layout a scan of it finds', () => {
-      const layoutOf = (text: string): SidecarLayout | undefined => {
-        const steps = sidecarLayoutInSteps(text);
-        for (;;) {
-          const step = steps.next();
-          if (step.done) return step.value;
-        }
-      };
+      const layoutOf = (text: string): SidecarLayout | undefined => runToEnd(sidecarLayoutInSteps(text));
       const operation = fc.oneof(
         fc.record({ kind: fc.constant('insert' as const), annotation: annotationArbitrary(fc.integer({ min: 2 ** 40, max: 2 ** 45 })) }),
         fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), annotation: annotationArbitrary() }),
@@ -329,10 +324,7 @@ describe('annotations/sidecar', () => {
 
     it('keeps the layout through the edits of a tag, a correction and a removal', () => {
       const text = serializeSidecar(sidecarOf([SOURCE, LAVROV]));
-      const steps = sidecarLayoutInSteps(text);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      const inserted = insertAnnotationEdit(text, step.value, KERRY);
+      const inserted = insertAnnotationEdit(text, runToEnd(sidecarLayoutInSteps(text)), KERRY);
       const replaced = replaceAnnotationEdit(inserted.text, inserted.layout, KERRY.id, { ...KERRY, kind: 'reported' });
       const removed = removeAnnotationEdit(replaced.text, replaced.layout, SOURCE.id);
       assert.deepEqual(
