@@ -1,11 +1,11 @@
 // Runs in a worker thread: the sidecar work that takes long on large files (parsing, rewriting
 // thousands of moved anchors, writing them to disk), away from the extension host's main thread.
-import { parseSidecar, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../core/annotations';
+import { parseSidecar, writeMovedOffsetsText, type MovedAnnotation } from '../../core/annotations';
 import { runAtLowerPriority } from '../threadPriority';
 import { serveRequests } from '../workspace/workerService';
 import { writeLocalFileAtomically } from './localFiles';
 import { decodeText } from './textCoding';
-import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
+import { ANNOTATIONS_PER_CHUNK, unpackOffsets, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
 
 runAtLowerPriority();
 
@@ -21,7 +21,7 @@ serveRequests((request: SidecarWorkerRequest): SidecarWorkerResponse => {
         writeMovedOffsetsText(
           'text' in request ? request.text : decodeText(request.bytes),
           request.moved.flatMap((chunk) => JSON.parse(chunk) as MovedAnnotation[]),
-          request.offsets.flatMap((chunk) => JSON.parse(chunk) as MovedOffsets[]),
+          unpackOffsets(request.offsets),
         ) ?? null
       );
     case 'write':

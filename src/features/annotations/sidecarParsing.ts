@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseSidecar, parseValidSidecarInSteps, writeMovedAnnotationsTextInSteps, type Annotation, type MovedAnnotation, type Sidecar } from '../../core/annotations';
 import type { FileParse } from './guardedYamlFile';
-import { ANNOTATIONS_PER_CHUNK, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
+import { ANNOTATIONS_PER_CHUNK, packOffsets, type SidecarWorkerRequest, type SidecarWorkerResponse, type WorkerSidecarParse } from './sidecarParseProtocol';
 import { nextTurn, runInSlices } from './slices';
 import { WorkerRequests } from '../workspace/workerRequests';
 
@@ -51,8 +51,8 @@ export class SidecarParser implements vscode.Disposable {
   /**
    * writeMovedAnnotationsText, in the worker when the sidecar is large: after an edit near the
    * top of a clipping with 10,000 annotations, every block has an anchor to move. Anchors that
-   * only moved travel as their ids and offsets: the whole annotations made a message of some
-   * 10 MB, 50 ms and more of the host's thread to send. When the offsets alone do not do (a
+   * only moved travel as their ids and offsets, packed (packOffsets): the whole annotations made
+   * a message of some 10 MB, 50 ms and more of the host's thread to send. When the offsets alone do not do (a
    * block in a layout of its own), the whole annotations are sent. So is the text, as its
    * `bytes` when given (the UTF-8 of `text`): a few milliseconds to copy, the string many more.
    */
@@ -62,13 +62,12 @@ export class SidecarParser implements vscode.Disposable {
       return runInSlices(writeMovedAnnotationsTextInSteps(text, moved));
     }
     const whole = moved.filter((entry) => !entry.recorded);
-    const offsets = moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }] : []));
     const sidecar = bytes ? { bytes } : { text };
-    const request = { kind: 'writeMoved', ...sidecar, moved: await jsonChunks(whole), offsets: await jsonChunks(offsets) } as const;
+    const request = { kind: 'writeMoved', ...sidecar, moved: await jsonChunks(whole), offsets: packOffsets(moved) } as const;
     // The copy of the sidecar's bytes to the worker in a turn of its own, not after the last chunk's.
     await nextTurn();
     const written = await this.worker.request(request);
-    return (written as string | null) ?? ((await this.worker.request({ kind: 'writeMoved', ...sidecar, moved: await jsonChunks(moved), offsets: [] })) as string);
+    return (written as string | null) ?? ((await this.worker.request({ kind: 'writeMoved', ...sidecar, moved: await jsonChunks(moved), offsets: packOffsets([]) })) as string);
   };
 
   /**

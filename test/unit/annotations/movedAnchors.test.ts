@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseSidecar, replaceAnnotationTexts, serializeSidecar, writeMovedAnnotationsText, writeMovedAnnotationsTextInSteps, writeMovedOffsetsText, type MovedAnnotation, type MovedOffsets } from '../../../src/core/annotations/sidecar';
 import type { Annotation } from '../../../src/core/annotations/types';
+import { packOffsets, unpackOffsets } from '../../../src/features/annotations/sidecarParseProtocol';
 import { annotationsArbitrary } from './arbitraries';
 import { shifted, WATER_TAG } from './samples';
 
@@ -103,12 +104,9 @@ describe('annotations/sidecar writeMovedAnnotationsText', () => {
   });
 });
 
-/** The anchors that only moved, by id and offsets alone (what the host sends its worker); the others whole. */
+/** The anchors that only moved, by id and offsets alone, packed and unpacked as the host sends them its worker; the others whole. */
 function split(moved: readonly MovedAnnotation[]): { whole: MovedAnnotation[]; offsets: MovedOffsets[] } {
-  return {
-    whole: moved.filter((entry) => !entry.recorded),
-    offsets: moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded, start: annotation.anchor.start, end: annotation.anchor.end }] : [])),
-  };
+  return { whole: moved.filter((entry) => !entry.recorded), offsets: unpackOffsets(packOffsets(moved)) };
 }
 
 describe('annotations/sidecar writeMovedOffsetsText', () => {
@@ -126,6 +124,17 @@ describe('annotations/sidecar writeMovedOffsetsText', () => {
         if (written !== undefined) assert.equal(written, writeMovedAnnotationsText(text, moved));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('gets the anchors that only moved packed for the worker as they were: ids, recorded offsets, new offsets', () => {
+    fc.assert(
+      fc.property(annotationsArbitrary, fc.integer({ min: -50, max: 1000 }), (annotations, by) => {
+        const moved = movedBy(annotations, by).map((entry, index) => (index % 3 === 1 ? { annotation: entry.annotation } : entry));
+        const expected = moved.flatMap(({ annotation, recorded }) => (recorded ? [{ id: annotation.id, recorded: { start: recorded.start, end: recorded.end }, start: annotation.anchor.start, end: annotation.anchor.end }] : []));
+        assert.deepEqual(unpackOffsets(structuredClone(packOffsets(moved))), expected);
+      }),
+      { numRuns: 100 },
     );
   });
 
