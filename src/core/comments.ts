@@ -13,21 +13,15 @@ import { skipSpaces, trimEnd } from './chars';
 /** An author line is short: a name, maybe a place (`سامر - عمّان`). */
 const MAX_AUTHOR_LINE = 60;
 
-interface CommentStart {
-  /** First line of the comment: its author line, else its timestamp line, else its first body line. */
-  readonly line: number;
-  readonly author: Field | undefined;
-  readonly time: DateField | undefined;
-  /** First line after the author and timestamp lines. */
-  readonly bodyFrom: number;
-}
-
 /**
  * Reads the comments from `headingLine` to `lastLine` (both non-blank).
  *
  * Every timestamp line starts a comment; the short line just before it, if any, is its
  * author. Lines up to the next comment are its body. Without any timestamp, each paragraph
  * (lines between blank lines) is a comment of its own.
+ *
+ * One pass over the lines: each comment is made when the next one starts, with no list of
+ * lines or of comment starts in between (a large outline reads thousands of sections).
  */
 export function readComments(
   text: string,
@@ -37,17 +31,38 @@ export function readComments(
   lastLine: number,
 ): CommentsSection {
   const { starts, ends } = lines;
-  const contentLines: number[] = [];
-  for (let line = headingLine + 1; line <= lastLine; line++) {
-    if (!isBlankLine(lines, line)) contentLines.push(line);
-  }
-  const commentStarts = findCommentStarts(text, lines, contentLines);
   const comments: Comment[] = [];
-  for (let i = 0; i < commentStarts.length; i++) {
-    const opening = commentStarts[i];
-    const nextLine = i + 1 < commentStarts.length ? commentStarts[i + 1].line : lastLine + 1;
-    comments.push(buildComment(lines, opening, nextLine));
+  let firstContent = -1;
+  /** The last non-blank line seen, and the last timestamp line (which claims the line before it as its author). */
+  let previous = -1;
+  let claimedUpTo = -1;
+  /** The comment being read: its first line (-1 before the first timestamp), author, timestamp and first line after them. */
+  let openLine = -1;
+  let openAuthor: Field | undefined;
+  let openTime: DateField | undefined;
+  let openBodyFrom = -1;
+  for (let line = headingLine + 1; line <= lastLine; line++) {
+    if (isBlankLine(lines, line)) continue;
+    if (firstContent < 0) firstContent = line;
+    const start = skipSpaces(text, starts[line], ends[line]);
+    const time = readDateLine(text, start, trimEnd(text, start, ends[line]));
+    if (time) {
+      const author = previous > claimedUpTo ? lineField(text, lines, previous) : undefined;
+      const hasAuthor = author !== undefined && author.end - author.start <= MAX_AUTHOR_LINE;
+      const commentLine = hasAuthor ? previous : line;
+      // The lines before the first timestamp (and its author) are a comment of their own.
+      if (openLine >= 0) comments.push(buildComment(lines, openLine, openAuthor, openTime, openBodyFrom, commentLine));
+      else if (commentLine > firstContent) comments.push(buildComment(lines, firstContent, undefined, undefined, firstContent, commentLine));
+      openLine = commentLine;
+      openAuthor = hasAuthor ? author : undefined;
+      openTime = time;
+      openBodyFrom = line + 1;
+      claimedUpTo = line;
+    }
+    previous = line;
   }
+  if (openLine >= 0) comments.push(buildComment(lines, openLine, openAuthor, openTime, openBodyFrom, lastLine + 1));
+  else readParagraphs(lines, headingLine + 1, lastLine, comments);
   return {
     start: starts[headingLine],
     end: ends[lastLine],
@@ -61,50 +76,32 @@ function lineField(text: string, lines: LineTable, line: number): Field | undefi
   return trimmedField(text, lines.starts[line], lines.ends[line]);
 }
 
-function findCommentStarts(text: string, lines: LineTable, contentLines: readonly number[]): CommentStart[] {
-  const times = contentLines.map((line) => {
-    const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
-    return readDateLine(text, start, trimEnd(text, start, lines.ends[line]));
-  });
-  if (!times.some((time) => time !== undefined)) return paragraphStarts(contentLines);
-  const found: CommentStart[] = [];
-  let claimedUpTo = -1;
-  for (let i = 0; i < contentLines.length; i++) {
-    const time = times[i];
-    if (!time) continue;
-    const timeLine = contentLines[i];
-    const authorIndex = i - 1 > claimedUpTo && !times[i - 1] ? i - 1 : -1;
-    const author = authorIndex < 0 ? undefined : lineField(text, lines, contentLines[authorIndex]);
-    const hasAuthor = author !== undefined && author.end - author.start <= MAX_AUTHOR_LINE;
-    found.push({ line: hasAuthor ? contentLines[authorIndex] : timeLine, author: hasAuthor ? author : undefined, time, bodyFrom: timeLine + 1 });
-    claimedUpTo = i;
+/** Each paragraph of [from, to] as a comment with no author and no timestamp, into `comments`. */
+function readParagraphs(lines: LineTable, from: number, to: number, comments: Comment[]): void {
+  let open = -1;
+  for (let line = from; line <= to; line++) {
+    if (isBlankLine(lines, line) || (open >= 0 && !isBlankLine(lines, line - 1))) continue;
+    if (open >= 0) comments.push(buildComment(lines, open, undefined, undefined, open, line));
+    open = line;
   }
-  if (found[0].line > contentLines[0]) {
-    found.unshift({ line: contentLines[0], author: undefined, time: undefined, bodyFrom: contentLines[0] });
-  }
-  return found;
+  if (open >= 0) comments.push(buildComment(lines, open, undefined, undefined, open, to + 1));
 }
 
-function paragraphStarts(contentLines: readonly number[]): CommentStart[] {
-  return contentLines
-    .filter((line, i) => i === 0 || contentLines[i - 1] !== line - 1)
-    .map((line) => ({ line, author: undefined, time: undefined, bodyFrom: line }));
-}
-
-function buildComment(lines: LineTable, opening: CommentStart, nextLine: number): Comment {
+/** The comment that starts at `line` (its author's, timestamp's or first body line) and ends before `nextLine`. */
+function buildComment(lines: LineTable, line: number, author: Field | undefined, time: DateField | undefined, bodyFrom: number, nextLine: number): Comment {
   const { starts, ends } = lines;
-  let lastContent = opening.bodyFrom - 1;
+  let lastContent = bodyFrom - 1;
   let firstBody = -1;
-  for (let line = opening.bodyFrom; line < nextLine; line++) {
-    if (isBlankLine(lines, line)) continue;
-    if (firstBody < 0) firstBody = line;
-    lastContent = line;
+  for (let at = bodyFrom; at < nextLine; at++) {
+    if (isBlankLine(lines, at)) continue;
+    if (firstBody < 0) firstBody = at;
+    lastContent = at;
   }
   return {
-    start: starts[opening.line],
+    start: starts[line],
     end: ends[lastContent],
-    author: opening.author,
-    time: opening.time,
+    author,
+    time,
     body: firstBody < 0 ? undefined : { start: starts[firstBody], end: ends[lastContent] },
   };
 }
