@@ -1,15 +1,18 @@
 // Runs inside the VS Code extension host (see bench/host/run.ts): what a person feels of
-// annotations on a heavily annotated dossier. Opens a clipping whose sidecar holds 1,000
-// (then 10,000) annotations, tags one more, types a line near the top (twice, 2 s apart, the
-// autosave in between), and watches the event loop for stalls all along, with a CPU profile
-// that tells whose code ran in each: ours, VS Code's, the garbage collector, or none (the
-// thread waiting for a CPU). Last, the same steps on the same dossier with an empty sidecar:
-// the stalls VS Code causes by itself. Writes the numbers as JSON for the driver to print.
+// annotations on a heavily annotated dossier. Once VS Code's start-up has settled, opens a
+// clipping whose sidecar holds 1,000 (then 10,000) annotations, tags one more, types a line
+// near the top (twice, 2 s apart, the autosave in between), and watches the event loop for
+// stalls all along, with a CPU profile that tells whose code ran in each: ours, VS Code's,
+// the garbage collector, or none (the thread waiting for a CPU). Last, the same steps on the
+// same dossier with an empty sidecar: the stalls VS Code causes by itself. Writes the numbers
+// as JSON for the driver to print.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
 import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, SENT_TO_VSCODE_MARK, type SentToVsCode } from '../../src/features/annotations/timings';
+import { whenQuiet } from '../../src/core/index/timeSlices';
 import { EXTENSION_ID, type Measurement } from './measure';
+import type { Marks } from './profileStalls';
 import { describeStall, mainOwner, profileCpu, watchStalls, type Stall } from './stalls';
 
 /** Resolves with the time at which the annotations of `document` next change (taken in the listener itself). */
@@ -50,11 +53,14 @@ interface Dossier {
   readonly quote: { line: number; start: number; end: number };
 }
 
+/** When VS Code's start-up has settled (run()): the event loop free this long, waited for at most capMs. */
+const SETTLED = { quietMs: 400, capMs: 10_000 };
+
 /** Stalls shorter than this are not attributed; the rows list those over LISTED_MS. */
 const WATCHED_MS = 20;
 const LISTED_MS = 50;
 
-async function measureDossier(api: ClippingsApi, { file, label, count, quote }: Dossier, profile: string | undefined, extensionUrl: string): Promise<Measurement[]> {
+async function measureDossier(api: ClippingsApi, { file, label, count, quote }: Dossier, profile: string | undefined, extensionUrl: string, seen: Stall[]): Promise<Measurement[]> {
   // The profiler first: starting it takes the thread a while.
   const stopProfile = await profileCpu(profile, extensionUrl);
   const stalls = watchStalls(WATCHED_MS);
@@ -110,6 +116,7 @@ async function measureDossier(api: ClippingsApi, { file, label, count, quote }: 
   stalls.step('after');
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const watched = stalls.stop();
+  seen.push(...watched.stalls.map((stall) => ({ ...stall, step: `${label}, ${stall.step}` })));
   sent.push(sentSoFar());
   const handed = ['open and editor shown', 'tag', 'edit, its redraw 250 ms later and the autosave', 'second edit and its redraw'].map((step, at) => describeSent(step, sent[at], sent[at + 1]));
   await stopProfile([...watched.stalls, openWindow]);
@@ -180,11 +187,74 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   const dossiers = JSON.parse(BENCH_ANNOTATED) as Dossier[];
   const extensionUrl = `${extension.extensionPath}/dist/extension.js`;
-  const results: Measurement[] = [];
+  const startedAt = performance.now();
+  const startup = watchStartup();
+  // VS Code goes on starting after the extension is active: the workbench restores, then starts
+  // its onStartupFinished extensions (git and others, tens to hundreds of ms each on this thread
+  // and the machine's two cores). Measured from then on, a step shares the machine with VS
+  // Code's start-up, which no extension causes or can avoid; so the steps start once it has
+  // settled, as the workspace index's first pass does (clippingWorkspaceIndex.ts). The
+  // extension's own work is all in: what it does at activation, and its workspace index, go on
+  // as they would. BENCH_ANNOTATIONS_AT_ONCE=1 measures at once, as before.
+  const settleMs = process.env.BENCH_ANNOTATIONS_AT_ONCE ? 0 : await whenQuiet({ ...SETTLED, after: () => startup() !== undefined });
+  const results: Measurement[] = [
+    {
+      name: "wait for VS Code's start-up to settle",
+      ms: settleMs,
+      note: `from the suite's start until VS Code's onStartupFinished extensions were active and the event loop had turned freely for ${SETTLED.quietMs} ms (at most ${SETTLED.capMs / 1000} s): the steps below start then${settleMs === 0 ? ' (not waited: BENCH_ANNOTATIONS_AT_ONCE)' : ''}`,
+    },
+  ];
+  const stalls: Stall[] = [];
   for (const [index, dossier] of dossiers.entries()) {
     // One file per host (its process id) and dossier: the hosts of a run do not overwrite each other's.
     const profile = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${process.pid}-${index}.cpuprofile`);
-    results.push(...(await measureDossier(api, dossier, profile, extensionUrl)));
+    results.push(...(await measureDossier(api, dossier, profile, extensionUrl, stalls)));
   }
+  writeMarks(startedAt, stalls, startup.stop());
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
+}
+
+/**
+ * When the extensions VS Code starts once its start-up is over (`onStartupFinished`: git,
+ * merge-conflict, debug-auto-launch…) were all active (performance.now()), undefined while
+ * not yet, looked at every 20 ms from now until stopped.
+ */
+function watchStartup(): { (): number | undefined; stop(): number | undefined } {
+  const late = vscode.extensions.all.filter((extension) => {
+    const events = (extension.packageJSON as { activationEvents?: unknown }).activationEvents;
+    return Array.isArray(events) && events.includes('onStartupFinished');
+  });
+  let finishedAt: number | undefined;
+  const look = () => {
+    if (finishedAt === undefined && late.every((extension) => extension.isActive)) finishedAt = performance.now();
+  };
+  look();
+  const timer = setInterval(look, 20);
+  return Object.assign(() => finishedAt, {
+    stop: () => {
+      clearInterval(timer);
+      return finishedAt;
+    },
+  });
+}
+
+/**
+ * With BENCH_HOST_MARKS (a file, set by run.ts beside a profile of the host from its first
+ * milliseconds), writes when the suite started (as profileStalls.ts's "index created") and the
+ * stalls over LISTED_MS the watch saw, with their dossier and step, in the profile's clock (µs).
+ */
+function writeMarks(startedAt: number, stalls: readonly Stall[], startupFinishedAt: number | undefined): void {
+  const file = process.env.BENCH_HOST_MARKS;
+  if (!file) return;
+  // performance.now() counts from the host's start on the monotonic clock the profiler stamps samples with.
+  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const us = (at: number) => offsetUs + at * 1000;
+  const marks: Marks = {
+    hostStartedUs: offsetUs,
+    indexCreatedUs: us(startedAt),
+    stalls: stalls
+      .filter((stall) => stall.ms > LISTED_MS)
+      .map((stall) => [us(stall.at), stall.ms, `${stall.step}; ${startupFinishedAt === undefined || stall.at < startupFinishedAt ? "VS Code's start-up not finished" : `${((stall.at - startupFinishedAt) / 1000).toFixed(1)} s after VS Code's start-up finished`}`] as const),
+  };
+  fs.writeFileSync(file, JSON.stringify(marks));
 }
