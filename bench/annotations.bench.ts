@@ -3,6 +3,7 @@
 // The dossier and the annotations are generated from a fixed seed, so runs compare.
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import {
   applyTextChange,
@@ -28,6 +29,7 @@ import { SIDECAR_FILE } from '../src/core/annotations/sidecar';
 import { runToEnd } from '../src/core/annotations/steps';
 import { readListFileExactly } from '../src/core/annotations/yamlShape';
 import { parseClipping } from '../src/core/parser';
+import { packOffsets } from '../src/features/annotations/sidecarParseProtocol';
 import { writeResultsSection } from './results.mjs';
 import { seeded } from './corpus';
 
@@ -168,6 +170,12 @@ record(
   'write moved anchors, 1,000-annotation sidecar, all moved',
   time(() => writeMovedAnnotationsText(thousandText, movedThousand)),
   'a line typed above them, then a save: the offsets swapped in place in every block; the editor runs it in slices of 10 ms (writeMovedAnnotationsTextInSteps)',
+);
+const movedTenThousand = tenThousand.map((annotation) => ({ annotation: { ...annotation, anchor: { ...annotation.anchor, start: annotation.anchor.start + 27, end: annotation.anchor.end + 27 } }, recorded: annotation.anchor }));
+record(
+  'moved anchors packed for the sidecar worker, 10,000 moved',
+  time(() => serialize(packOffsets(movedTenThousand))),
+  `the host's part of the autosave after a line typed near the top of a large sidecar: ids and offsets packed, and serialized as postMessage does (${(serialize(packOffsets(movedTenThousand)).length / 1e6).toFixed(1)} MB); the worker swaps the offsets`,
 );
 
 const thousandAnchors = thousand.map((annotation) => annotation.anchor);
