@@ -50,6 +50,8 @@ interface LineKindNotes {
 
 const NO_NOTES: LineKindNotes = { note: () => undefined };
 
+const NO_DATES: readonly DateField[] = [];
+
 /** The text and its lines, shared by every article of a document. */
 export interface ArticleScanner {
   readonly text: string;
@@ -85,8 +87,18 @@ export class ParsedArticle implements Article {
   readonly start: number;
   readonly end: number;
   readonly title: Field;
-  private headPart: Head | undefined;
-  private tailPart: Tail | undefined;
+  /**
+   * The head (see readHead) and the tail (see readTail), kept on the article itself rather
+   * than in objects of their own: two objects less to make, and for the garbage collector to
+   * copy, for each of the tens of thousands of articles a large outline reads. `bodyFrom` and
+   * `bodyTo` are -1 until their part is read.
+   */
+  private subtitlePart: Field | undefined = undefined;
+  private outletPart: Field | undefined = undefined;
+  private datesPart: readonly DateField[] = NO_DATES;
+  private bodyFrom = -1;
+  private commentsPart: CommentsSection | undefined = undefined;
+  private bodyTo = -1;
   private closingPart: Closing | undefined;
   private bodyPart: Body | undefined;
   private normalizedPart: NormalizedTitles | undefined;
@@ -110,16 +122,19 @@ export class ParsedArticle implements Article {
   }
 
   get subtitle(): Field | undefined {
-    return this.head().subtitle;
+    this.readHeadOnce();
+    return this.subtitlePart;
   }
 
   get dates(): readonly DateField[] {
-    return this.head().dates;
+    this.readHeadOnce();
+    return this.datesPart;
   }
 
   /** The outlet named under the title, else a labeled source line closing the article. */
   get outlet(): Field | undefined {
-    return this.head().outlet ?? this.closing().source;
+    this.readHeadOnce();
+    return this.outletPart ?? this.closing().source;
   }
 
   get bylines(): readonly Field[] {
@@ -127,7 +142,8 @@ export class ParsedArticle implements Article {
   }
 
   get comments(): CommentsSection | undefined {
-    return this.tail().comments;
+    this.readTailOnce();
+    return this.commentsPart;
   }
 
   get quotes(): readonly QuoteLine[] {
@@ -155,8 +171,8 @@ export class ParsedArticle implements Article {
    * contents again after an edit neither normalizes nor moves what the edit left alone.
    */
   adoptDetails(older: ParsedArticle, offsets: number, lines: number): void {
-    this.earlierHead = carriedOver(older.headPart, older.earlierHead, offsets, lines);
-    this.earlierTail = carriedOver(older.tailPart, older.earlierTail, offsets, lines);
+    this.earlierHead = carriedOver(older.bodyFrom >= 0 ? older.head() : undefined, older.earlierHead, offsets, lines);
+    this.earlierTail = carriedOver(older.bodyTo >= 0 ? older.tail() : undefined, older.earlierTail, offsets, lines);
     this.earlierClosing = carriedOver(older.closingPart, older.earlierClosing, offsets, lines);
     this.normalizedPart = older.normalizedPart;
   }
@@ -167,28 +183,48 @@ export class ParsedArticle implements Article {
     return { start, end, index, startLine, endLine, title, subtitle, dates, outlet, quotes, bylines, comments, lines };
   }
 
+  private readHeadOnce(): void {
+    if (this.bodyFrom >= 0) return;
+    const earlier = this.earlierHead;
+    const head = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine);
+    this.subtitlePart = head.subtitle;
+    this.outletPart = head.outlet;
+    this.datesPart = head.dates;
+    this.bodyFrom = head.bodyFrom;
+    this.earlierHead = undefined;
+  }
+
+  private readTailOnce(): void {
+    if (this.bodyTo >= 0) return;
+    const earlier = this.earlierTail;
+    if (!earlier) this.readHeadOnce();
+    const tail = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.bodyFrom, this.endLine);
+    this.commentsPart = tail.comments;
+    this.bodyTo = tail.bodyTo;
+    this.earlierTail = undefined;
+  }
+
+  /** The head as one object: for an article of a later version to take over, and for the body. */
   private head(): Head {
-    if (!this.headPart) {
-      const earlier = this.earlierHead;
-      this.headPart = earlier ? this.moverFrom(earlier).head(earlier.part) : readHead(this.scanner, this.startLine, this.endLine);
-      this.earlierHead = undefined;
-    }
-    return this.headPart;
+    this.readHeadOnce();
+    const { subtitlePart: subtitle, outletPart: outlet, datesPart: dates, bodyFrom } = this;
+    return { subtitle, outlet, dates, bodyFrom };
   }
 
   private tail(): Tail {
-    if (!this.tailPart) {
-      const earlier = this.earlierTail;
-      this.tailPart = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.endLine, this.head());
-      this.earlierTail = undefined;
-    }
-    return this.tailPart;
+    this.readTailOnce();
+    const { commentsPart: comments, bodyTo } = this;
+    return { comments, bodyTo };
   }
 
   private closing(): Closing {
     if (!this.closingPart) {
       const earlier = this.earlierClosing;
-      this.closingPart = earlier ? this.moverFrom(earlier).closing(earlier.part) : readClosingLines(this.scanner, this.head().bodyFrom, this.tail().bodyTo, NO_NOTES);
+      if (!earlier) {
+        this.readHeadOnce();
+        this.readTailOnce();
+      }
+      this.closingPart = earlier ? this.moverFrom(earlier).closing(earlier.part) : readClosingLines(this.scanner, this.bodyFrom, this.bodyTo, NO_NOTES);
       this.earlierClosing = undefined;
     }
     return this.closingPart;
@@ -313,11 +349,20 @@ function readHead(scanner: ArticleScanner, firstLine: number, lastLine: number):
     }
     regionLines++;
   }
-  return { subtitle, outlet, dates: keptArray(dates), bodyFrom: line };
+  const reading = headReading;
+  reading.subtitle = subtitle;
+  reading.outlet = outlet;
+  reading.dates = keptArray(dates);
+  reading.bodyFrom = line;
+  return reading;
 }
 
 /** The dates readHead finds, in one array it reuses: each head keeps a copy of exactly their number (keptArray). */
 const headDates: DateField[] = [];
+
+/** What readHead and readTail return, each in one object they reuse: the article keeps the fields, not the object. */
+const headReading: { -readonly [K in keyof Head]: Head[K] } = { subtitle: undefined, outlet: undefined, dates: NO_DATES, bodyFrom: -1 };
+const tailReading: { -readonly [K in keyof Tail]: Tail[K] } = { comments: undefined, bodyTo: -1 };
 
 /** A subtitle is short, does not end like a sentence, and is not a quote line. */
 function isSubtitle(text: string, start: number, end: number): boolean {
@@ -325,11 +370,11 @@ function isSubtitle(text: string, start: number, end: number): boolean {
 }
 
 /** Finds the comments heading, if any, and reads the comments. */
-function readTail(scanner: ArticleScanner, lastLine: number, head: Head): Tail {
+function readTail(scanner: ArticleScanner, bodyFrom: number, lastLine: number): Tail {
   const { text, lines } = scanner;
   let bodyTo = lastLine;
   let comments: CommentsSection | undefined;
-  for (let line = head.bodyFrom; line <= lastLine; line++) {
+  for (let line = bodyFrom; line <= lastLine; line++) {
     if (isBlankLine(lines, line)) continue;
     const start = skipSpaces(text, lines.starts[line], lines.ends[line]);
     const end = trimEnd(text, start, lines.ends[line]);
@@ -340,7 +385,10 @@ function readTail(scanner: ArticleScanner, lastLine: number, head: Head): Tail {
       break;
     }
   }
-  return { comments, bodyTo };
+  const reading = tailReading;
+  reading.comments = comments;
+  reading.bodyTo = bodyTo;
+  return reading;
 }
 
 /** Walks back from the end of the body over up to three byline or labeled source lines. */
