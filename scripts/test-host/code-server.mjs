@@ -19,7 +19,10 @@ const quietUserSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // "off", not false: VS Code migrates the old value at every start-up, saving settings.json
+  // through an editor model that activates the JSON and TypeScript language extensions (and
+  // ours, as plain text) in the middle of what the benchmarks measure (docs/workspace.md).
+  'extensions.autoUpdate': 'off',
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
