@@ -14,6 +14,7 @@ import { indexInWorker, statInWorker, type IndexWorker } from './indexRequests';
 import { SpeakerDirectory } from './speakerDirectory';
 import { StallWatch } from '../../core/index/stallWatch';
 import { TimeSlices, whenQuiet } from '../../core/index/timeSlices';
+import { onStartupFinishedExtensions } from '../startupExtensions';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 type UpdateOutcome = 'read' | 'cached' | 'gone';
@@ -97,12 +98,7 @@ const START_QUIET = { quietMs: 400, capMs: 2_000 };
  * (`onStartupFinished`, activated together); true when this host has none.
  */
 function startupFinished(): boolean {
-  lateExtensions ??= vscode.extensions.all
-    .filter((extension) => {
-      const events = (extension.packageJSON as { activationEvents?: unknown }).activationEvents;
-      return Array.isArray(events) && events.includes('onStartupFinished');
-    })
-    .map((extension) => extension.id);
+  lateExtensions ??= onStartupFinishedExtensions().map((extension) => extension.id);
   return lateExtensions.length === 0 || lateExtensions.some((id) => vscode.extensions.getExtension(id)?.isActive);
 }
 
