@@ -197,11 +197,22 @@ export class ParsedArticle implements Article {
   private readTailOnce(): void {
     if (this.bodyTo >= 0) return;
     const earlier = this.earlierTail;
-    if (!earlier) this.readHeadOnce();
-    const tail = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.bodyFrom, this.endLine);
+    const tail = earlier ? this.moverFrom(earlier).tail(earlier.part) : readTail(this.scanner, this.bodyStart(), this.endLine);
     this.commentsPart = tail.comments;
     this.bodyTo = tail.bodyTo;
     this.earlierTail = undefined;
+  }
+
+  /** The first line after the head. */
+  private bodyStart(): number {
+    this.readHeadOnce();
+    return this.bodyFrom;
+  }
+
+  /** The last line of the body: before the comments heading, or the article's last line. */
+  private bodyEnd(): number {
+    this.readTailOnce();
+    return this.bodyTo;
   }
 
   /** The head as one object: for an article of a later version to take over, and for the body. */
@@ -220,11 +231,7 @@ export class ParsedArticle implements Article {
   private closing(): Closing {
     if (!this.closingPart) {
       const earlier = this.earlierClosing;
-      if (!earlier) {
-        this.readHeadOnce();
-        this.readTailOnce();
-      }
-      this.closingPart = earlier ? this.moverFrom(earlier).closing(earlier.part) : readClosingLines(this.scanner, this.bodyFrom, this.bodyTo, NO_NOTES);
+      this.closingPart = earlier ? this.moverFrom(earlier).closing(earlier.part) : readClosingLines(this.scanner, this.bodyStart(), this.bodyEnd(), NO_NOTES);
       this.earlierClosing = undefined;
     }
     return this.closingPart;
