@@ -11,9 +11,9 @@ import * as vscode from 'vscode';
 import type { ClippingsApi } from '../../src/extension';
 import { ANCHOR_SIDECAR_MEASURE, EDIT_SIDECAR_MEASURES, MOVE_ANCHORS_MEASURE, OPEN_ANNOTATIONS_MEASURE, PARSE_SIDECAR_MEASURE, READ_SIDECAR_MEASURE, SENT_TO_VSCODE_MARK, type SentToVsCode } from '../../src/features/annotations/timings';
 import { whenQuiet } from '../../src/core/index/timeSlices';
+import { onStartupFinishedExtensions } from '../../src/features/startupExtensions';
 import { EXTENSION_ID, type Measurement } from './measure';
-import type { Marks } from './profileStalls';
-import { describeStall, mainOwner, profileCpu, watchStalls, type Stall } from './stalls';
+import { describeStall, mainOwner, profileCpu, watchStalls, writeHostMarks, type Stall } from './stalls';
 
 /** Resolves with the time at which the annotations of `document` next change (taken in the listener itself). */
 function nextChange(api: ClippingsApi, document: vscode.TextDocument): Promise<number> {
@@ -210,7 +210,9 @@ export async function run(): Promise<void> {
     const profile = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${process.pid}-${index}.cpuprofile`);
     results.push(...(await measureDossier(api, dossier, profile, extensionUrl, stalls)));
   }
-  writeMarks(startedAt, stalls, startup.stop());
+  const startupFinishedAt = startup.stop();
+  const when = (at: number) => (startupFinishedAt === undefined || at < startupFinishedAt ? "VS Code's start-up not finished" : `${((at - startupFinishedAt) / 1000).toFixed(1)} s after VS Code's start-up finished`);
+  writeHostMarks(startedAt, stalls.filter((stall) => stall.ms > LISTED_MS).map((stall) => [stall.at, stall.ms, `${stall.step}; ${when(stall.at)}`] as const));
   fs.writeFileSync(BENCH_RESULTS, JSON.stringify({ vscode: vscode.version, results }, null, 2));
 }
 
@@ -220,10 +222,7 @@ export async function run(): Promise<void> {
  * not yet, looked at every 20 ms from now until stopped.
  */
 function watchStartup(): { (): number | undefined; stop(): number | undefined } {
-  const late = vscode.extensions.all.filter((extension) => {
-    const events = (extension.packageJSON as { activationEvents?: unknown }).activationEvents;
-    return Array.isArray(events) && events.includes('onStartupFinished');
-  });
+  const late = onStartupFinishedExtensions();
   let finishedAt: number | undefined;
   const look = () => {
     if (finishedAt === undefined && late.every((extension) => extension.isActive)) finishedAt = performance.now();
@@ -236,25 +235,4 @@ function watchStartup(): { (): number | undefined; stop(): number | undefined } 
       return finishedAt;
     },
   });
-}
-
-/**
- * With BENCH_HOST_MARKS (a file, set by run.ts beside a profile of the host from its first
- * milliseconds), writes when the suite started (as profileStalls.ts's "index created") and the
- * stalls over LISTED_MS the watch saw, with their dossier and step, in the profile's clock (µs).
- */
-function writeMarks(startedAt: number, stalls: readonly Stall[], startupFinishedAt: number | undefined): void {
-  const file = process.env.BENCH_HOST_MARKS;
-  if (!file) return;
-  // performance.now() counts from the host's start on the monotonic clock the profiler stamps samples with.
-  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
-  const us = (at: number) => offsetUs + at * 1000;
-  const marks: Marks = {
-    hostStartedUs: offsetUs,
-    indexCreatedUs: us(startedAt),
-    stalls: stalls
-      .filter((stall) => stall.ms > LISTED_MS)
-      .map((stall) => [us(stall.at), stall.ms, `${stall.step}; ${startupFinishedAt === undefined || stall.at < startupFinishedAt ? "VS Code's start-up not finished" : `${((stall.at - startupFinishedAt) / 1000).toFixed(1)} s after VS Code's start-up finished`}`] as const),
-  };
-  fs.writeFileSync(file, JSON.stringify(marks));
 }

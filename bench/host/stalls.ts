@@ -3,9 +3,11 @@
 // it (a stall without CPU time is the thread waiting for a CPU on a loaded machine), the
 // garbage-collection pauses inside it and, when a CPU profile is recorded, whose code the
 // samples in it ran: ours, VS Code's, another extension's, the garbage collector.
+import * as fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { readProfile, type Profile, type ProfileNode } from './cpuProfile';
+import type { Marks } from './profileStalls';
 
 /** One stall: when it began (performance.now()), how long, the thread's CPU time in it, and the step it fell in. */
 export interface Stall {
@@ -172,4 +174,20 @@ export function mainOwner(stall: Stall): string | undefined {
 export function describeStall(stall: Stall): string {
   const owners = stall.owners ? `; ${ownersOf(stall).filter(([, ms]) => ms > 0).map(([owner, ms]) => `${owner} ${ms}`).join(', ')}` : '';
   return `${stall.ms.toFixed(0)} (${stall.step}, CPU ${Number.isNaN(stall.cpuMs) ? '?' : stall.cpuMs.toFixed(0)}, GC ${stall.gcMs.toFixed(0)}${owners})`;
+}
+
+/**
+ * With BENCH_HOST_MARKS (a file, set by run.ts beside a profile of the host from its first
+ * milliseconds), writes the marks profileStalls.ts reads: when the suite's subject started
+ * (`startedAt`, as its "index created") and the stalls to name, [performance.now(), ms, label],
+ * in the profile's clock (µs).
+ */
+export function writeHostMarks(startedAt: number, stalls: readonly (readonly [number, number, string])[]): void {
+  const file = process.env.BENCH_HOST_MARKS;
+  if (!file) return;
+  // performance.now() counts from the host's start on the monotonic clock the profiler stamps samples with.
+  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  const us = (at: number) => offsetUs + at * 1000;
+  const marks: Marks = { hostStartedUs: offsetUs, indexCreatedUs: us(startedAt), stalls: stalls.map(([at, ms, label]) => [us(at), ms, label] as const) };
+  fs.writeFileSync(file, JSON.stringify(marks));
 }

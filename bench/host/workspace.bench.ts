@@ -24,7 +24,7 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../src/features/workspace/clippingWorkspaceIndex';
 import { EXTENSION_ID, type Measurement } from './measure';
-import type { Marks } from './profileStalls';
+import { writeHostMarks } from './stalls';
 
 const BUILD_LIMIT_MS = 15 * 60_000;
 
@@ -151,17 +151,10 @@ function memory(): { heap: number; rss: number } {
  * in the profile's clock (µs), for profileStalls.ts to read against the profile.
  */
 function writeMarks(createdAt: number, own: readonly (readonly [number, number])[], suite: readonly Stalls[]): void {
-  const file = process.env.BENCH_HOST_MARKS;
-  if (!file) return;
-  // performance.now() counts from the host's start on the monotonic clock the profiler stamps samples with.
-  const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
-  const us = (at: number) => offsetUs + at * 1000;
-  const stalls = [
-    ...own.map(([at, ms]) => [us(createdAt + at), ms, "the extension's watch"] as const),
-    ...suite.flatMap((watch) => watch.over50.map(([at, ms]) => [us(at), ms, "the suite's watch"] as const)),
-  ];
-  const marks: Marks = { hostStartedUs: offsetUs, indexCreatedUs: us(createdAt), stalls };
-  fs.writeFileSync(file, JSON.stringify(marks));
+  writeHostMarks(createdAt, [
+    ...own.map(([at, ms]) => [createdAt + at, ms, "the extension's watch"] as const),
+    ...suite.flatMap((watch) => watch.over50.map(([at, ms]) => [at, ms, "the suite's watch"] as const)),
+  ]);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
